@@ -1,0 +1,38 @@
+package tw.smartgov.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The roles the executable can run as; each is a Spring profile of the same application. */
+enum ServerRole {
+    DEV("dev"),
+    CENTRAL("central"),
+    SECURITY_SERVER("security-server");
+
+    private final String profile;
+
+    ServerRole(String profile) {
+        this.profile = profile;
+    }
+
+    String profile() {
+        return profile;
+    }
+
+    /** Starts the application in this role with the given settings (Spring property names). */
+    ConfigurableApplicationContext start(Map<String, Object> settings, String... args) {
+        var app = new SpringApplication(SmartGovApplication.class);
+        app.setAdditionalProfiles(profile);
+        Map<String, Object> all = new LinkedHashMap<>(settings);
+        all.put("smartgov.role", profile);
+        app.setDefaultProperties(all);
+        return app.run(args);
+    }
+
+    static Path absolute(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+}

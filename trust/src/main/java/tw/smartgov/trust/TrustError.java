@@ -1,0 +1,41 @@
+package tw.smartgov.trust;
+
+import org.springframework.http.HttpStatus;
+
+/** Why a trust operation refused its input. Each code maps to one HTTP status. */
+public enum TrustError {
+    MALFORMED_CERTIFICATE(HttpStatus.BAD_REQUEST),
+    MALFORMED_CSR(HttpStatus.BAD_REQUEST),
+    CSR_SIGNATURE_INVALID(HttpStatus.BAD_REQUEST),
+    UNSUPPORTED_KEY(HttpStatus.BAD_REQUEST),
+    MALFORMED_SIGNATURE(HttpStatus.BAD_REQUEST),
+    SIGNATURE_INVALID(HttpStatus.UNPROCESSABLE_CONTENT),
+    CERTIFICATE_UNTRUSTED(HttpStatus.UNPROCESSABLE_CONTENT),
+    CERTIFICATE_EXPIRED(HttpStatus.UNPROCESSABLE_CONTENT),
+    CERTIFICATE_NOT_YET_VALID(HttpStatus.UNPROCESSABLE_CONTENT),
+    CERTIFICATE_REVOKED(HttpStatus.UNPROCESSABLE_CONTENT),
+    REVOCATION_STATUS_UNKNOWN(HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_CERTIFICATE(HttpStatus.NOT_FOUND),
+    MALFORMED_TIMESTAMP_REQUEST(HttpStatus.BAD_REQUEST),
+    MALFORMED_TIMESTAMP(HttpStatus.BAD_REQUEST),
+    TIMESTAMP_INVALID(HttpStatus.UNPROCESSABLE_CONTENT),
+    TSA_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
+    MALFORMED_PROOF(HttpStatus.BAD_REQUEST),
+    PROOF_INVALID(HttpStatus.UNPROCESSABLE_CONTENT),
+    TREE_SIZE_OUT_OF_RANGE(HttpStatus.BAD_REQUEST),
+    UNKNOWN_LOG(HttpStatus.NOT_FOUND),
+    LOG_INCONSISTENT(HttpStatus.INTERNAL_SERVER_ERROR),
+    ENTRY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    INVALID_ARGUMENT(HttpStatus.BAD_REQUEST),
+    KEYSTORE_UNAVAILABLE(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    TrustError(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}
