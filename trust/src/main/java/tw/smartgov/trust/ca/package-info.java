@@ -1,0 +1,5 @@
+/** The built-in certificate authority: root and issuing CA, issuance from CSRs, revocation (CRL). */
+@NullMarked
+package tw.smartgov.trust.ca;
+
+import org.jspecify.annotations.NullMarked;

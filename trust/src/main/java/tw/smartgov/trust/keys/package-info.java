@@ -1,0 +1,5 @@
+/** Key pairs generated at first start and kept in a password-protected PKCS#12 keystore. */
+@NullMarked
+package tw.smartgov.trust.keys;
+
+import org.jspecify.annotations.NullMarked;
