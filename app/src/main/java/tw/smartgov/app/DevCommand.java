@@ -30,6 +30,12 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ServerRole.DEV.start(settings());
+        return 0;
+    }
+
+    /** The Spring settings of a dev node: H2 under the data folder, secrets generated once. */
+    Map<String, Object> settings() {
         Path dir = ServerRole.absolute(dataDir);
         var secrets = DevSecrets.loadOrCreate(dir);
         Map<String, Object> settings = new HashMap<>();
@@ -43,7 +49,6 @@ final class DevCommand implements Callable<Integer> {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         settings.put("spring.datasource.username", "sa");
         settings.put("spring.datasource.password", "");
-        ServerRole.DEV.start(settings);
-        return 0;
+        return settings;
     }
 }

@@ -12,6 +12,7 @@ enum ServerRole {
     CENTRAL("central"),
     SECURITY_SERVER("security-server");
 
+    private static volatile boolean started;
     private final String profile;
 
     ServerRole(String profile) {
@@ -29,7 +30,13 @@ enum ServerRole {
         Map<String, Object> all = new LinkedHashMap<>(settings);
         all.put("smartgov.role", profile);
         app.setDefaultProperties(all);
-        return app.run(args);
+        var context = app.run(args);
+        started = true;
+        return context;
+    }
+
+    static boolean anyStarted() {
+        return started;
     }
 
     static Path absolute(Path p) {

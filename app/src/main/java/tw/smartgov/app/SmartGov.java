@@ -25,7 +25,11 @@ public final class SmartGov implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode = commandLine().execute(args);
+        if (exitCode != 0 || !ServerRole.anyStarted()) {
+            System.exit(exitCode);
+        }
+        // A server role keeps running on its own (non-daemon) threads until it is stopped.
     }
 
     static CommandLine commandLine() {

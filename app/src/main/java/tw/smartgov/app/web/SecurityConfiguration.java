@@ -1,0 +1,75 @@
+package tw.smartgov.app.web;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Deny by default: public pages and the public trust endpoints (certificates, CRL, time-stamps,
+ * tree heads and proofs) are open; management APIs under {@code /admin/**} and the metrics need
+ * the {@code admin} user; anything not listed is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    /** Content types a cross-site HTML form can send; API calls with any other type cannot be forged. */
+    private static final Set<String> FORM_TYPES = Set.of(
+            MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.TEXT_PLAIN_VALUE);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/trust/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/trust/tsa")
+                                .permitAll()
+                                .requestMatchers("/admin/**", "/actuator/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .denyAll())
+                .httpBasic(withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isNonFormApiCall))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
+        return http.build();
+    }
+
+    /**
+     * The RFC 3161 endpoint and management API calls whose body is not a form type need no CSRF
+     * token: a browser cannot send them cross-site without a CORS preflight, which we never grant.
+     */
+    static boolean isNonFormApiCall(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String base = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return !FORM_TYPES.contains(base);
+    }
+
+    @Bean
+    UserDetailsService users(@Value("${smartgov.admin.password}") String adminPassword) {
+        var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(User.withUsername("admin")
+                .password(encoder.encode(adminPassword))
+                .roles("ADMIN")
+                .build());
+    }
+}

@@ -1,0 +1,98 @@
+package tw.smartgov.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tw.smartgov.trust.testing.TestDatabase;
+
+/** The central role on the local PostgreSQL: migrations, health, and deny-by-default access rules. */
+class CentralRoleTest {
+    static final String ADMIN_PASSWORD = "central-test-admin";
+
+    @TempDir
+    static Path dataDir;
+
+    static ConfigurableApplicationContext context;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startCentral() {
+        context = ServerRole.CENTRAL.start(Map.of(
+                "spring.datasource.url",
+                TestDatabase.url(),
+                "spring.datasource.username",
+                TestDatabase.user(),
+                "smartgov.data-dir",
+                dataDir.toString(),
+                "smartgov.trust.keystore-password",
+                "central-test-keystore",
+                "smartgov.admin.password",
+                ADMIN_PASSWORD,
+                "server.port",
+                0));
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsOnPostgresql() throws Exception {
+        var health = get("/actuator/health/readiness");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", "Authorization", basic(ADMIN_PASSWORD))
+                        .body())
+                .contains("PostgreSQL");
+    }
+
+    @Test
+    void metricsNeedTheAdminUser() throws Exception {
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "Authorization", basic("wrong")).statusCode())
+                .isEqualTo(401);
+        var metrics = get("/actuator/prometheus", "Authorization", basic(ADMIN_PASSWORD));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("role=\"central\"");
+    }
+
+    @Test
+    void anythingNotListedIsDenied() throws Exception {
+        assertThat(get("/no/such/thing").statusCode()).isEqualTo(401);
+        assertThat(get("/no/such/thing", "Authorization", basic(ADMIN_PASSWORD)).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void errorsCarryNoStackTrace() throws Exception {
+        var response = get("/admin/no-such-endpoint", "Authorization", basic(ADMIN_PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Exception", "at tw.smartgov");
+    }
+}

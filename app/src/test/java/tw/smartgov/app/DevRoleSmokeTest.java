@@ -1,0 +1,70 @@
+package tw.smartgov.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Keeps {@code smartgov dev} working on its embedded H2 database, as a newcomer first sees it. */
+class DevRoleSmokeTest {
+    @TempDir
+    static Path dataDir;
+
+    static ConfigurableApplicationContext context;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startDev() {
+        var command = new DevCommand();
+        command.dataDir = dataDir;
+        command.port = 0;
+        context = ServerRole.DEV.start(new HashMap<>(command.settings()));
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    String base() {
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startPageSaysWhatIsRunningInChineseAndEnglish() throws Exception {
+        var page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"zh-Hant-TW\"", "信任服務", "lang=\"en\"", "Trust services");
+    }
+
+    @Test
+    void healthIsUpOnTheEmbeddedDatabase() throws Exception {
+        var health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "H2");
+    }
+
+    @Test
+    void generatesItsSecretsAtFirstStartReadableByTheOwnerOnly() throws Exception {
+        Path secrets = dataDir.resolve(DevSecrets.FILE);
+        assertThat(Files.readString(secrets)).contains("smartgov.trust.keystore-password=", "smartgov.admin.password=");
+        assertThat(Files.getPosixFilePermissions(secrets).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    }
+}
