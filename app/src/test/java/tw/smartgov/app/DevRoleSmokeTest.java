@@ -55,6 +55,11 @@ class DevRoleSmokeTest {
     }
 
     @Test
+    void startPagePassesTheAccessibilityChecks() throws Exception {
+        assertThat(PageAccessibility.problems(get("/").body())).isEmpty();
+    }
+
+    @Test
     void healthIsUpOnTheEmbeddedDatabase() throws Exception {
         var health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
