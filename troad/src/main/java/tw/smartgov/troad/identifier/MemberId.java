@@ -1,5 +1,8 @@
 package tw.smartgov.troad.identifier;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** A member of a T-Road instance: an agency or company, e.g. {@code TW/GOV/MOI}. */
 public record MemberId(String instance, String memberClass, String memberCode) implements ClientId {
     public MemberId {
@@ -8,6 +11,7 @@ public record MemberId(String instance, String memberClass, String memberCode) i
         IdentifierParts.check(memberCode, "member code");
     }
 
+    @JsonCreator
     public static MemberId parse(String encoded) {
         var parts = IdentifierParts.split(encoded, 3, 3, "member identifier");
         return new MemberId(parts.get(0), parts.get(1), parts.get(2));
@@ -23,6 +27,7 @@ public record MemberId(String instance, String memberClass, String memberCode) i
     }
 
     @Override
+    @JsonValue
     public String encoded() {
         return IdentifierParts.encode(instance) + "/" + IdentifierParts.encode(memberClass) + "/"
                 + IdentifierParts.encode(memberCode);
