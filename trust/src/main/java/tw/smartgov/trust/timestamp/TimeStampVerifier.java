@@ -1,6 +1,8 @@
 package tw.smartgov.trust.timestamp;
 
+import java.io.IOException;
 import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -120,7 +122,7 @@ public final class TimeStampVerifier {
     private static X509CertificateHolder holder(X509Certificate certificate) {
         try {
             return new X509CertificateHolder(certificate.getEncoded());
-        } catch (java.io.IOException | java.security.cert.CertificateEncodingException e) {
+        } catch (IOException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot re-encode a parsed certificate", e);
         }
     }
