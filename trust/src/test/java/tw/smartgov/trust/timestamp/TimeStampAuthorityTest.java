@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -64,6 +67,24 @@ class TimeStampAuthorityTest {
                     .getSerialNumber());
         }
         assertThat(serials).hasSize(200);
+    }
+
+    @Test
+    void answersConcurrentRequestsIndependently() throws Exception {
+        var verifier = new TimeStampVerifier(PKI.rootCertificate());
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            var stamps = new ArrayList<Future<VerifiedTimeStamp>>();
+            for (int i = 0; i < 64; i++) {
+                byte[] data = ("document " + i).getBytes();
+                stamps.add(threads.submit(() -> verifier.verify(
+                        new InProcessTimeStamper(() -> TSA).stamp(data).encoded(), data)));
+            }
+            var serials = new HashSet<BigInteger>();
+            for (var stamp : stamps) {
+                serials.add(stamp.get().serialNumber());
+            }
+            assertThat(serials).hasSize(64);
+        }
     }
 
     @Test
