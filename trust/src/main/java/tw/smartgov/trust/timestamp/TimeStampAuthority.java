@@ -51,8 +51,10 @@ public final class TimeStampAuthority {
     /**
      * @param identity key and chain; the certificate must carry the critical extended key usage
      *     id-kp-timeStamping (and nothing else), else {@link IllegalArgumentException}
-     * @param policy the TSA policy OID stated in every token
+     * @param policy the TSA policy OID (dotted) stated in every token; requests naming another
+     *     policy are rejected
      * @param accuracy the accuracy stated in every token, whole milliseconds, at least 1 ms
+     * @param clock source of genTime (tests fix it; production uses the system UTC clock)
      */
     public TimeStampAuthority(SigningIdentity identity, String policy, Duration accuracy, Clock clock) {
         TsaCertificates.requireTimeStampingUsage(identity.certificate());

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TsaController {
-    static final MediaType QUERY = MediaType.parseMediaType("application/timestamp-query");
     static final MediaType REPLY = MediaType.parseMediaType("application/timestamp-reply");
     static final int MAX_REQUEST_BYTES = 64 * 1024;
 
