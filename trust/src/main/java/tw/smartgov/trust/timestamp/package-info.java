@@ -1,0 +1,5 @@
+/** RFC 3161 time-stamping: the built-in TSA and its HTTP endpoint, a client for any TSA, and offline verification. */
+@NullMarked
+package tw.smartgov.trust.timestamp;
+
+import org.jspecify.annotations.NullMarked;
