@@ -78,6 +78,7 @@ public final class TestPki {
             String algorithm = switch (keys.getPrivate().getAlgorithm()) {
                 case "RSA" -> "SHA256withRSA";
                 case "EC" -> "SHA256withECDSA";
+                case "EdDSA" -> "Ed25519";
                 default -> keys.getPrivate().getAlgorithm();
             };
             var signer = new JcaContentSignerBuilder(algorithm).build(keys.getPrivate());
