@@ -1,0 +1,92 @@
+package tw.smartgov.trust.signature;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.CertificateValidator;
+
+/**
+ * Verifies ES256 JWS made by {@link JwsSigner}: parses (MALFORMED_SIGNATURE), accepts only {@code
+ * alg: ES256} (SIGNATURE_INVALID otherwise; never {@code none} or HS*), checks the signature with
+ * the leaf key of {@code x5c} (SIGNATURE_INVALID), then validates the {@code x5c} chain with a
+ * {@link CertificateValidator} for a {@link CertificateProfile} (default {@code SIGNING}),
+ * including revocation.
+ *
+ * <p>The chain is validated <em>now</em>, not at a signing time: a JWS carries no trusted time (an
+ * {@code iat} would be the signer's own claim). Evidence that must outlive its certificate is
+ * time-stamped (RFC 3161) and checked at the time-stamp's time instead. Thread-safe.
+ */
+public final class JwsVerifier {
+    private final CertificateValidator validator;
+    private final CertificateProfile profile;
+    private final JwsParser parser = new JwsParser();
+
+    public JwsVerifier(CertificateValidator validator) {
+        this(validator, CertificateProfile.SIGNING);
+    }
+
+    public JwsVerifier(CertificateValidator validator, CertificateProfile profile) {
+        this.validator = validator;
+        this.profile = profile;
+    }
+
+    /** Verifies a compact JWS and returns its payload and signer. */
+    public VerifiedJws verify(String compact) {
+        return trusted(checkSignature(compact, null));
+    }
+
+    /** Verifies a detached-payload JWS ({@code header..signature}) over {@code payload}. */
+    public VerifiedJws verifyDetached(String detached, byte[] payload) {
+        return trusted(checkSignature(detached, payload));
+    }
+
+    /**
+     * Checks only that the signature matches the key of the {@code x5c} leaf, NOT who that is: the
+     * chain is neither validated nor checked for revocation. Only for callers that establish trust
+     * in the signer otherwise (and for measuring the cost of each step).
+     */
+    public VerifiedJws verifySignatureOnly(String compact) {
+        return checkSignature(compact, null);
+    }
+
+    private VerifiedJws trusted(VerifiedJws jws) {
+        validator.validate(jws.chain(), profile, Instant.now());
+        return jws;
+    }
+
+    private VerifiedJws checkSignature(String compact, byte @Nullable [] detachedPayload) {
+        JWSObject jws = parser.parse(compact, detachedPayload);
+        List<X509Certificate> chain = parser.chain(jws);
+        if (!verifies(jws, chain.getFirst())) {
+            throw new TrustException(
+                    TrustError.SIGNATURE_INVALID,
+                    "the signature does not match the payload and the signer's key: the JWS was altered");
+        }
+        var header = jws.getHeader();
+        return new VerifiedJws(
+                jws.getPayload().toBytes(),
+                chain,
+                header.getType() == null ? null : header.getType().getType(),
+                header.getContentType());
+    }
+
+    private static boolean verifies(JWSObject jws, X509Certificate signer) {
+        if (!(signer.getPublicKey() instanceof ECPublicKey key)) {
+            throw new TrustException(TrustError.SIGNATURE_INVALID, "the signer's key is not an EC key, so not ES256");
+        }
+        try {
+            return jws.verify(new ECDSAVerifier(key));
+        } catch (JOSEException | IllegalStateException e) {
+            throw new TrustException(
+                    TrustError.SIGNATURE_INVALID, "the signature cannot be checked: " + e.getMessage(), e);
+        }
+    }
+}
