@@ -36,6 +36,7 @@ public final class CertificateValidator {
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> trustAnchors;
     private final RevocationSource revocation;
+    private final RevocationCheck revocationCheck = new RevocationCheck();
 
     public CertificateValidator(List<X509Certificate> anchors, RevocationSource revocation) {
         this.anchors = List.copyOf(anchors);
@@ -57,7 +58,7 @@ public final class CertificateValidator {
         X509Certificate issuer = validatePath(path, at);
         X509Certificate leaf = path.getFirst();
         ProfileUsage.check(leaf, profile);
-        RevocationCheck.check(leaf, issuer, revocation, at);
+        revocationCheck.check(leaf, issuer, revocation, at);
         return leaf;
     }
 

@@ -1,0 +1,138 @@
+package tw.smartgov.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tw.smartgov.trust.ModuleSchema;
+import tw.smartgov.trust.SchemaMigrations;
+import tw.smartgov.trust.ca.CertificateAuthority;
+import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.CertificateValidator;
+import tw.smartgov.trust.ca.IssuanceRequest;
+import tw.smartgov.trust.keys.KeyVault;
+import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.JwsSigner;
+import tw.smartgov.trust.signature.JwsVerifier;
+
+/**
+ * ES256 throughput on one thread: the raw JDK (SHA256withECDSA, SunEC) as the reference, then
+ * {@link JwsSigner} and {@link JwsVerifier} (signature only, and with full chain validation against
+ * a throwaway CA in a temporary keystore and an in-memory H2 database).
+ */
+public final class SignatureBench {
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final long MEASURE_NANOS = 5_000_000_000L;
+    private static volatile Object sink;
+
+    private SignatureBench() {}
+
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    public static void run(PrintStream out) {
+        byte[] payload = new byte[256];
+        new Random(42).nextBytes(payload);
+        CertificateAuthority ca = throwawayCa();
+        SigningIdentity identity = signingIdentity(ca);
+        out.printf("ES256 over a %d-byte payload, one thread, %s%n", payload.length, Runtime.version());
+        rawJdk(out, identity, payload);
+        var signer = new JwsSigner(identity);
+        var verifier = new JwsVerifier(new CertificateValidator(List.of(ca.root()), ca.revocationSource()));
+        String jws = signer.sign(payload);
+        report(out, "JwsSigner.sign (ES256, x5c)", () -> signer.sign(payload));
+        report(out, "JwsVerifier.verifySignatureOnly", () -> verifier.verifySignatureOnly(jws));
+        report(out, "JwsVerifier.verify (+ chain, CRL)", () -> verifier.verify(jws));
+    }
+
+    private static void rawJdk(PrintStream out, SigningIdentity identity, byte[] payload) {
+        try {
+            Signature signing = Signature.getInstance("SHA256withECDSA");
+            Signature verifying = Signature.getInstance("SHA256withECDSA");
+            signing.initSign(identity.privateKey());
+            signing.update(payload);
+            byte[] signature = signing.sign();
+            out.printf("(JDK provider: %s)%n", signing.getProvider().getName());
+            report(out, "JDK SHA256withECDSA sign", () -> {
+                signing.update(payload);
+                return signing.sign();
+            });
+            report(out, "JDK SHA256withECDSA verify", () -> {
+                verifying.initVerify(identity.certificate().getPublicKey());
+                verifying.update(payload);
+                return verifying.verify(signature);
+            });
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        Object run() throws Exception;
+    }
+
+    private static void report(PrintStream out, String name, Operation operation) {
+        loop(operation, WARM_UP_NANOS);
+        double perSecond = loop(operation, MEASURE_NANOS);
+        out.printf("%-36s %,10.0f ops/s%n", name, perSecond);
+    }
+
+    private static double loop(Operation operation, long nanos) {
+        long start = System.nanoTime();
+        long count = 0;
+        try {
+            while (System.nanoTime() - start < nanos) {
+                sink = operation.run();
+                count++;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return count * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static CertificateAuthority throwawayCa() {
+        try {
+            var vault = new KeyVault(
+                    Files.createTempDirectory("smartgov-bench").resolve("keys.p12"), "bench".toCharArray());
+            var dataSource = new DriverManagerDataSource(
+                    "jdbc:h2:mem:bench" + UUID.randomUUID().toString().replace("-", "")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            var migrations = new SchemaMigrations(dataSource, List.of(new ModuleSchema("trust")));
+            return new CertificateAuthority(vault, new JdbcTemplate(dataSource), migrations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SigningIdentity signingIdentity(CertificateAuthority ca) {
+        try {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair keys = generator.generateKeyPair();
+            byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench signer"), keys.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))
+                    .getEncoded();
+            return new SigningIdentity(
+                    keys.getPrivate(), ca.issue(IssuanceRequest.of(csr, CertificateProfile.SIGNING)));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
