@@ -17,8 +17,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Deny by default: public pages and the public trust endpoints (certificates, CRL, time-stamps,
- * tree heads and proofs) are open; management APIs under {@code /admin/**} and the metrics need
+ * Deny by default: public pages, the public trust endpoints (certificates, CRL, time-stamps, tree
+ * heads and proofs) and the public T-Road endpoints (catalog, global configuration, anchor, and
+ * security-server registration, which carries its own one-time token) are open; management APIs under {@code /admin/**} and the metrics need
  * the {@code admin} user; anything not listed is refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +53,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * The RFC 3161 endpoint and management API calls whose body is not a form type need no CSRF
+     * The RFC 3161 endpoint, registration and management API calls whose body is not a form type need no CSRF
      * token: a browser cannot send them cross-site without a CORS preflight, which we never grant.
      */
     static boolean isNonFormApiCall(HttpServletRequest request) {

@@ -32,7 +32,9 @@ class CaServiceIdentities implements ServiceIdentities {
         }
         return vault.getOrCreate("service-" + name, keys -> {
             // A TLS server certificate needs a name: the service name, resolvable inside the deployment.
-            var dns = profile == CertificateProfile.TLS_SERVER ? java.util.List.of(name) : java.util.List.<String>of();
+            var dns = profile == CertificateProfile.TLS_SERVER || profile == CertificateProfile.TLS_PEER
+                    ? java.util.List.of(name)
+                    : java.util.List.<String>of();
             var request = new IssuanceRequest(new byte[0], profile, dns, java.util.List.of(), null);
             return ca.issue(subject(name), keys.getPublic(), request);
         });

@@ -6,6 +6,8 @@ public enum CertificateProfile {
     TLS_SERVER,
     /** TLS client authentication (mutual TLS between security servers). */
     TLS_CLIENT,
+    /** Both ends of mutual TLS (serverAuth and clientAuth): a T-Road security server. */
+    TLS_PEER,
     /** Digital signatures over messages, documents and tree heads. */
     SIGNING,
     /** RFC 3161 time-stamping (critical extended key usage id-kp-timeStamping). */

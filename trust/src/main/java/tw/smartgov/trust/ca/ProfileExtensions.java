@@ -25,12 +25,15 @@ final class ProfileExtensions {
         certificate.add(Extension.basicConstraints, true, new BasicConstraints(false));
         switch (profile) {
             case TLS_SERVER -> {
-                if (dns.isEmpty() && ips.isEmpty()) {
-                    throw new TrustException(
-                            TrustError.INVALID_ARGUMENT,
-                            "a TLS server certificate needs at least one dns name or ip address");
-                }
+                requireName(profile, dns, ips);
                 usage(certificate, KeyUsage.digitalSignature, KeyPurposeId.id_kp_serverAuth, false);
+            }
+            case TLS_PEER -> {
+                requireName(profile, dns, ips);
+                certificate.add(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                certificate.add(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                    KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+                }));
             }
             case TLS_CLIENT -> usage(certificate, KeyUsage.digitalSignature, KeyPurposeId.id_kp_clientAuth, false);
             case SIGNING ->
@@ -41,6 +44,14 @@ final class ProfileExtensions {
         }
         if (!dns.isEmpty() || !ips.isEmpty()) {
             certificate.add(Extension.subjectAlternativeName, false, alternativeNames(dns, ips));
+        }
+    }
+
+    private static void requireName(CertificateProfile profile, List<String> dns, List<String> ips) {
+        if (dns.isEmpty() && ips.isEmpty()) {
+            throw new TrustException(
+                    TrustError.INVALID_ARGUMENT,
+                    "a " + profile + " certificate needs at least one dns name or ip address");
         }
     }
 

@@ -24,14 +24,18 @@ final class ProfileUsage {
         if (keyUsage != null && !keyUsage[DIGITAL_SIGNATURE]) {
             refuse(leaf, profile, "its key usage lacks digitalSignature");
         }
-        String purpose = switch (profile) {
-            case TLS_SERVER -> SERVER_AUTH;
-            case TLS_CLIENT -> CLIENT_AUTH;
-            case TIME_STAMPING -> TIME_STAMPING;
-            case SIGNING -> null;
+        List<String> purposes = switch (profile) {
+            case TLS_SERVER -> List.of(SERVER_AUTH);
+            case TLS_CLIENT -> List.of(CLIENT_AUTH);
+            case TLS_PEER -> List.of(SERVER_AUTH, CLIENT_AUTH);
+            case TIME_STAMPING -> List.of(TIME_STAMPING);
+            case SIGNING -> List.of();
         };
-        if (purpose != null && !extendedKeyUsage(leaf).contains(purpose)) {
-            refuse(leaf, profile, "its extended key usage lacks " + purpose);
+        List<String> present = extendedKeyUsage(leaf);
+        for (String purpose : purposes) {
+            if (!present.contains(purpose)) {
+                refuse(leaf, profile, "its extended key usage lacks " + purpose);
+            }
         }
     }
 

@@ -52,6 +52,16 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void aTlsPeerCertificateServesBothEndsOfMutualTls() throws Exception {
+        var request =
+                new IssuanceRequest(csr(), CertificateProfile.TLS_PEER, List.of("ss1.moi.gov.tw"), List.of(), null);
+        X509Certificate leaf = CA.issue(request).getFirst();
+        assertThat(leaf.getExtendedKeyUsage()).containsExactlyInAnyOrder(SERVER_AUTH, CLIENT_AUTH);
+        assertThatThrownBy(() -> CA.issue(IssuanceRequest.of(csr(), CertificateProfile.TLS_PEER)))
+                .hasMessageContaining("needs at least one dns name or ip address");
+    }
+
+    @Test
     void aTlsClientCertificateHasClientAuth() throws Exception {
         X509Certificate leaf = issue(CertificateProfile.TLS_CLIENT);
         assertThat(leaf.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
