@@ -126,6 +126,13 @@ class ExhaustiveProofTest {
         assertThatThrownBy(() -> proof.verify(oldRoot, newRoot)).as("%s", proof).isInstanceOf(TrustException.class);
     }
 
+    static void assertRejected(ConsistencyProof proof, byte[] oldRoot, byte[] newRoot, TrustError error) {
+        assertThatThrownBy(() -> proof.verify(oldRoot, newRoot))
+                .as("%s", proof)
+                .isInstanceOfSatisfying(
+                        TrustException.class, e -> assertThat(e.error()).isEqualTo(error));
+    }
+
     private static byte[] leafHash(long index) {
         return MerkleHash.leafHash(ENTRIES.get((int) index));
     }
