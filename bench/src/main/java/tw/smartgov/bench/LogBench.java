@@ -1,0 +1,72 @@
+package tw.smartgov.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import tw.smartgov.trust.ModuleSchema;
+import tw.smartgov.trust.SchemaMigrations;
+import tw.smartgov.trust.TrustProperties;
+import tw.smartgov.trust.log.TransparencyLogs;
+
+/**
+ * Benchmark of the transparency log on a PostgreSQL database it may fill freely: durable appends
+ * per second under group commit, then inclusion-proof latency in a log of 10 million leaves.
+ * Targets: at least 20,000 appends/s, at most 1 ms per proof.
+ */
+public final class LogBench {
+    // System properties shrink a run for a quick check of the benchmark itself.
+    static final int APPENDS = Integer.getInteger("smartgov.bench.appends", 200_000);
+    static final int APPENDERS = Integer.getInteger("smartgov.bench.appenders", 1_000);
+    static final long BIG_LOG_SIZE = Long.getLong("smartgov.bench.log-size", 10_000_000);
+    static final int PROOFS = Integer.getInteger("smartgov.bench.proofs", 10_000);
+
+    private LogBench() {}
+
+    /** {@code args[0]}: JDBC URL of a throwaway database; the user defaults to {@code postgres}. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: LogBench jdbc:postgresql://host:port/throwaway_db");
+            System.exit(2);
+        }
+        run(System.out, args[0]);
+    }
+
+    /** Migrates the trust schema on {@code jdbcUrl}, runs both measurements and prints them. */
+    public static void run(PrintStream out, String jdbcUrl) {
+        try (HikariDataSource dataSource = dataSource(jdbcUrl)) {
+            SchemaMigrations migrations = new SchemaMigrations(dataSource, List.of(new ModuleSchema("trust")));
+            TransparencyLogs logs = new TransparencyLogs(dataSource, migrations, properties());
+            try {
+                new AppendBench(logs).run(out);
+                new ProofBench(dataSource, logs).run(out);
+            } finally {
+                logs.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("benchmark interrupted", e);
+        }
+    }
+
+    /** A log name not used by an earlier run on the same database. */
+    static String logName(String purpose) {
+        return "bench-" + purpose + "-" + System.currentTimeMillis();
+    }
+
+    private static HikariDataSource dataSource(String jdbcUrl) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(jdbcUrl);
+        if (!jdbcUrl.contains("user=")) {
+            dataSource.setUsername(System.getenv().getOrDefault("PGUSER", "postgres"));
+        }
+        dataSource.setMaximumPoolSize(16);
+        return dataSource;
+    }
+
+    private static TrustProperties properties() {
+        return new TrustProperties(
+                Path.of("bench-data"), "unused-by-the-log-bench", null, Duration.ofSeconds(10), 5000);
+    }
+}

@@ -1,0 +1,178 @@
+package tw.smartgov.trust.log;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+
+/** The SQL of the transparency logs, on a connection whose transaction the caller manages. */
+final class LogStore {
+
+    private LogStore() {}
+
+    /** A perfect subtree an append completed, waiting to be inserted. */
+    record Node(SubtreeKey key, byte[] hash) {}
+
+    static Optional<Frontier> readState(Connection c, String log, boolean forUpdate) throws SQLException {
+        String sql = "SELECT frontier FROM trust.log_state WHERE name = ?" + (forUpdate ? " FOR UPDATE" : "");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, log);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(frontier(log, rs.getBytes(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private static Frontier frontier(String log, byte[] bytes) {
+        try {
+            return Frontier.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new TrustException(TrustError.LOG_INCONSISTENT, "the stored state of log " + log + " is corrupt", e);
+        }
+    }
+
+    static void createIfAbsent(Connection c, String log, Instant now) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO trust.log_state (name, tree_size, frontier, updated_at)"
+                        + " VALUES (?, 0, ?, ?) ON CONFLICT DO NOTHING")) {
+            s.setString(1, log);
+            s.setBytes(2, Frontier.empty().toBytes());
+            s.setTimestamp(3, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    static void updateState(Connection c, String log, Frontier frontier, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ? WHERE name = ?")) {
+            s.setLong(1, frontier.size());
+            s.setBytes(2, frontier.toBytes());
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, log);
+            s.executeUpdate();
+        }
+    }
+
+    static void insertLeaves(Connection c, String log, long first, List<byte[]> hashes, List<byte[]> data, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO trust.log_leaf"
+                + " (log_name, idx, leaf_hash, data, appended_at) VALUES (?, ?, ?, ?, ?)")) {
+            Timestamp at = Timestamp.from(now);
+            for (int i = 0; i < hashes.size(); i++) {
+                s.setString(1, log);
+                s.setLong(2, first + i);
+                s.setBytes(3, hashes.get(i));
+                s.setBytes(4, data.get(i));
+                s.setTimestamp(5, at);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static void insertNodes(Connection c, String log, List<Node> nodes) throws SQLException {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO trust.log_node (log_name, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+            for (Node node : nodes) {
+                s.setString(1, log);
+                s.setShort(2, (short) node.key().level());
+                s.setLong(3, node.key().index());
+                s.setBytes(4, node.hash());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static byte @Nullable [] entry(Connection c, String log, long index) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT data FROM trust.log_leaf WHERE log_name = ? AND idx = ?")) {
+            s.setString(1, log);
+            s.setLong(2, index);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    /** Whether any leaf sits at or beyond {@code size}: an append that never reached the state row. */
+    static boolean hasLeavesFrom(Connection c, String log, long size) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT 1 FROM trust.log_leaf WHERE log_name = ? AND idx >= ? LIMIT 1")) {
+            s.setString(1, log);
+            s.setLong(2, size);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The stored hashes of {@code keys} (leaves and interior nodes alike) in one query. */
+    static Map<SubtreeKey, byte[]> fetch(Connection c, String log, Collection<SubtreeKey> keys) throws SQLException {
+        List<SubtreeKey> leaves = keys.stream().filter(k -> k.level() == 0).toList();
+        List<SubtreeKey> nodes = keys.stream().filter(k -> k.level() > 0).toList();
+        List<String> parts = new ArrayList<>(2);
+        if (!leaves.isEmpty()) {
+            parts.add("SELECT 0, idx, leaf_hash FROM trust.log_leaf WHERE log_name = ? AND idx IN "
+                    + placeholders(leaves.size(), "?"));
+        }
+        if (!nodes.isEmpty()) {
+            parts.add("SELECT level, idx, hash FROM trust.log_node WHERE log_name = ? AND (level, idx) IN "
+                    + placeholders(nodes.size(), "(?, ?)"));
+        }
+        Map<SubtreeKey, byte[]> found = new HashMap<>();
+        if (parts.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement(String.join(" UNION ALL ", parts))) {
+            bind(s, log, leaves, nodes);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new SubtreeKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void bind(PreparedStatement s, String log, List<SubtreeKey> leaves, List<SubtreeKey> nodes)
+            throws SQLException {
+        int p = 1;
+        if (!leaves.isEmpty()) {
+            s.setString(p++, log);
+            for (SubtreeKey leaf : leaves) {
+                s.setLong(p++, leaf.index());
+            }
+        }
+        if (!nodes.isEmpty()) {
+            s.setString(p++, log);
+            for (SubtreeKey node : nodes) {
+                s.setShort(p++, (short) node.level());
+                s.setLong(p++, node.index());
+            }
+        }
+    }
+
+    private static String placeholders(int count, String each) {
+        StringJoiner joiner = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < count; i++) {
+            joiner.add(each);
+        }
+        return joiner.toString();
+    }
+}

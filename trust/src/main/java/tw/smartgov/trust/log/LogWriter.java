@@ -1,0 +1,157 @@
+package tw.smartgov.trust.log;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+
+/**
+ * The single writer of one log in this process: a thread that drains the queue of appends and
+ * writes up to {@code maxBatch} of them per transaction (group commit), so that one fsync makes a
+ * whole batch durable. Futures complete only after their transaction committed; when it fails,
+ * every future of the batch fails and the rollback leaves no trace of it.
+ */
+final class LogWriter {
+    private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
+
+    private record Pending(byte[] data, CompletableFuture<Long> index) {}
+
+    private final String name;
+    private final DataSource dataSource;
+    private final int maxBatch;
+    private final LongConsumer committedSize;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    LogWriter(String name, DataSource dataSource, int maxBatch, LongConsumer committedSize) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.maxBatch = maxBatch;
+        this.committedSize = committedSize;
+        this.thread = Thread.ofPlatform()
+                .name("transparency-log-" + name)
+                .daemon(true)
+                .start(this::run);
+    }
+
+    CompletableFuture<Long> submit(byte[] data) {
+        Pending pending = new Pending(data, new CompletableFuture<>());
+        if (closing) {
+            pending.index().completeExceptionally(closed());
+        } else {
+            queue.add(pending);
+        }
+        return pending.index();
+    }
+
+    /** Writes everything already queued, then stops; later appends fail. */
+    void close() throws InterruptedException {
+        closing = true;
+        thread.join();
+        // An append that raced with closing may have slipped in after the last drain.
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.index().completeExceptionally(closed()));
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (!closing || !queue.isEmpty()) {
+            Pending first = next();
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private @Nullable Pending next() {
+        try {
+            return queue.poll(50, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            closing = true;
+            return null;
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            long first = commit(batch);
+            committedSize.accept(first + batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).index().complete(first + i);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("a batch of {} appends to log {} was rolled back", batch.size(), name, e);
+            RuntimeException failure = e instanceof TrustException t
+                    ? t
+                    : new IllegalStateException("appending to log " + name + " failed; nothing was written", e);
+            batch.forEach(p -> p.index().completeExceptionally(failure));
+        }
+    }
+
+    private long commit(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long first = append(c, batch);
+                c.commit();
+                return first;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private long append(Connection c, List<Pending> batch) throws SQLException {
+        Instant now = Instant.now();
+        Frontier frontier = lockState(c, now);
+        long first = frontier.size();
+        List<byte[]> hashes = new ArrayList<>(batch.size());
+        List<byte[]> data = new ArrayList<>(batch.size());
+        List<LogStore.Node> nodes = new ArrayList<>(batch.size() + 64);
+        for (Pending pending : batch) {
+            byte[] hash = MerkleHash.leafHash(pending.data());
+            hashes.add(hash);
+            data.add(pending.data());
+            frontier.append(hash, (key, node) -> nodes.add(new LogStore.Node(key, node)));
+        }
+        LogStore.insertLeaves(c, name, first, hashes, data, now);
+        LogStore.insertNodes(c, name, nodes);
+        LogStore.updateState(c, name, frontier, now);
+        return first;
+    }
+
+    // The row lock serializes the writers of this log across every node sharing the database.
+    private Frontier lockState(Connection c, Instant now) throws SQLException {
+        var state = LogStore.readState(c, name, true);
+        if (state.isPresent()) {
+            return state.get();
+        }
+        LogStore.createIfAbsent(c, name, now);
+        return LogStore.readState(c, name, true)
+                .orElseThrow(() -> new TrustException(TrustError.LOG_INCONSISTENT, "log " + name + " vanished"));
+    }
+
+    private IllegalStateException closed() {
+        return new IllegalStateException("log " + name + " is shut down; the append was not written");
+    }
+}

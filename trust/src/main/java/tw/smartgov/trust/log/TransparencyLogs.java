@@ -1,0 +1,193 @@
+package tw.smartgov.trust.log;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tw.smartgov.trust.SchemaMigrations;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.TrustProperties;
+
+/**
+ * Named append-only transparency logs kept in the {@code trust} schema, each an RFC 9162 Merkle
+ * tree. A log comes into being with its first append; reading a log nobody appended to fails with
+ * {@link TrustError#UNKNOWN_LOG}. Names match {@code [a-z][a-z0-9-]{1,40}}, otherwise {@link
+ * TrustError#INVALID_ARGUMENT}.
+ *
+ * <p>Appends are durable when their future completes: each log has one writer thread per process
+ * that commits queued appends in batches, and writers on several processes sharing the database
+ * take turns through a row lock. Sizes outside the log fail with {@link
+ * TrustError#TREE_SIZE_OUT_OF_RANGE}; a stored log that contradicts itself fails with {@link
+ * TrustError#LOG_INCONSISTENT}. Database failures surface as {@link IllegalStateException}.
+ * Thread-safe.
+ */
+@Component
+public class TransparencyLogs {
+    /** The largest entry a log accepts, in bytes. */
+    public static final int MAX_ENTRY_BYTES = 1 << 20;
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,40}");
+
+    private final DataSource dataSource;
+    private final int maxBatch;
+    private final Map<String, LogWriter> writers = new ConcurrentHashMap<>();
+    // Per log, a size known to be committed: sizes only grow, so proofs within it skip a read.
+    private final Map<String, Long> committedSizes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** Takes {@code migrations} only so that the schema is up to date before the first append. */
+    @Autowired
+    public TransparencyLogs(DataSource dataSource, SchemaMigrations migrations, TrustProperties properties) {
+        this(dataSource, properties.maxBatch());
+    }
+
+    TransparencyLogs(DataSource dataSource, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("smartgov.trust.max-batch must be at least 1: " + maxBatch);
+        }
+        this.dataSource = dataSource;
+        this.maxBatch = maxBatch;
+    }
+
+    /**
+     * Appends {@code data} to {@code log}, creating the log if needed. The future completes with
+     * the entry's leaf index once the entry is committed, or fails if its batch was rolled back.
+     */
+    public CompletableFuture<Long> append(String log, byte[] data) {
+        checkName(log);
+        if (data.length > MAX_ENTRY_BYTES) {
+            throw new TrustException(
+                    TrustError.ENTRY_TOO_LARGE,
+                    "a log entry holds at most " + MAX_ENTRY_BYTES + " bytes, not " + data.length);
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the transparency logs are shut down"));
+        }
+        return writers.computeIfAbsent(log, this::startWriter).submit(data.clone());
+    }
+
+    /** {@link #append} and wait until the entry is committed; returns its leaf index. */
+    public long appendAndWait(String log, byte[] data) {
+        return append(log, data).join();
+    }
+
+    /** The current size of {@code log} and its root hash. */
+    public TreeHead treeHead(String log) {
+        checkName(log);
+        TreeHead head = read(c -> LogStore.readState(c, log, false))
+                .orElseThrow(() -> unknown(log))
+                .treeHead();
+        committedSizes.merge(log, head.size(), Math::max);
+        return head;
+    }
+
+    /** The proof that leaf {@code leafIndex} is in the tree of {@code log} at size {@code treeSize}. */
+    public InclusionProof inclusionProof(String log, long leafIndex, long treeSize) {
+        checkName(log);
+        if (leafIndex < 0 || leafIndex >= treeSize) {
+            throw outOfRange("leaf index " + leafIndex + " is not inside tree size " + treeSize);
+        }
+        requireWithinLog(log, treeSize);
+        return ProofGenerator.inclusion(store(log), leafIndex, treeSize);
+    }
+
+    /** The proof that the tree of {@code log} at {@code newSize} extends the one at {@code oldSize}. */
+    public ConsistencyProof consistencyProof(String log, long oldSize, long newSize) {
+        checkName(log);
+        if (oldSize < 0 || oldSize > newSize) {
+            throw outOfRange("old size " + oldSize + " is not between 0 and new size " + newSize);
+        }
+        requireWithinLog(log, newSize);
+        return ProofGenerator.consistency(store(log), oldSize, newSize);
+    }
+
+    /** A copy of the entry at {@code index} of {@code log}. */
+    public byte[] entry(String log, long index) {
+        checkName(log);
+        if (index < 0) {
+            throw outOfRange("a leaf index cannot be negative: " + index);
+        }
+        byte @Nullable [] data = read(c -> LogStore.entry(c, log, index));
+        if (data == null) {
+            requireWithinLog(log, index + 1);
+            throw new TrustException(TrustError.LOG_INCONSISTENT, "log " + log + " lost entry " + index);
+        }
+        return data;
+    }
+
+    /**
+     * Checks that the stored log agrees with itself: every perfect subtree of its frontier is
+     * stored with the same hash, and no leaf lies beyond its size. Throws {@link
+     * TrustError#LOG_INCONSISTENT} otherwise. Reads a few rows, whatever the size of the log.
+     */
+    public void checkConsistency(String log) {
+        checkName(log);
+        read(c -> {
+            Frontier frontier = LogStore.readState(c, log, false).orElseThrow(() -> unknown(log));
+            LogConsistency.check(log, frontier, LogStore.fetch(c, log, frontier.keys()));
+            if (LogStore.hasLeavesFrom(c, log, frontier.size())) {
+                throw new TrustException(TrustError.LOG_INCONSISTENT, "log " + log + " has leaves beyond its size");
+            }
+            return null;
+        });
+    }
+
+    /** Writes every append already accepted, then refuses new ones. */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        closed = true;
+        for (LogWriter writer : writers.values()) {
+            writer.close();
+        }
+    }
+
+    private LogWriter startWriter(String log) {
+        return new LogWriter(log, dataSource, maxBatch, size -> committedSizes.merge(log, size, Math::max));
+    }
+
+    private void requireWithinLog(String log, long size) {
+        Long known = committedSizes.get(log);
+        if ((known == null || size > known) && size > treeHead(log).size()) {
+            throw outOfRange("log " + log + " has fewer than " + size + " entries");
+        }
+    }
+
+    private SubtreeStore store(String log) {
+        return keys -> read(c -> LogStore.fetch(c, log, keys));
+    }
+
+    private <T> T read(SqlFunction<T> query) {
+        try (Connection c = dataSource.getConnection()) {
+            return query.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the transparency logs", e);
+        }
+    }
+
+    private static void checkName(String log) {
+        if (!NAME.matcher(log).matches()) {
+            throw new TrustException(TrustError.INVALID_ARGUMENT, "a log name must match " + NAME + ": " + log);
+        }
+    }
+
+    private static TrustException unknown(String log) {
+        return new TrustException(TrustError.UNKNOWN_LOG, "no log is named " + log);
+    }
+
+    private static TrustException outOfRange(String message) {
+        return new TrustException(TrustError.TREE_SIZE_OUT_OF_RANGE, message);
+    }
+
+    @FunctionalInterface
+    private interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+}

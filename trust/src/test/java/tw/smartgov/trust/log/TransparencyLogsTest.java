@@ -1,0 +1,222 @@
+package tw.smartgov.trust.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.TrustIntegrationTest;
+
+class TransparencyLogsTest extends TrustIntegrationTest {
+    @Autowired
+    TransparencyLogs logs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void concurrentAppendsGetEveryIndexOnceAndAreReadable() throws Exception {
+        String log = newLogName();
+        int threads = 16;
+        int perThread = 250;
+        List<Long> indices = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            List<CompletableFuture<List<Long>>> appenders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                appenders.add(CompletableFuture.supplyAsync(() -> appendMany(log, thread, perThread), pool));
+            }
+            appenders.forEach(a -> indices.addAll(a.join()));
+        }
+
+        assertThat(indices).hasSize(threads * perThread).doesNotHaveDuplicates().allMatch(i -> i < threads * perThread);
+        List<byte[]> entries = new ArrayList<>();
+        for (long i = 0; i < threads * perThread; i++) {
+            entries.add(logs.entry(log, i));
+        }
+        assertThat(logs.treeHead(log))
+                .isEqualTo(new TreeHead(
+                        entries.size(), ReferenceMerkle.ofEntries(entries).root(entries.size())));
+        logs.checkConsistency(log);
+    }
+
+    @Test
+    void proofsFromTheDatabaseEqualTheReference() {
+        String log = newLogName();
+        List<byte[]> entries = ExhaustiveProofTest.entries(300);
+        entries.stream().map(e -> logs.append(log, e)).toList().forEach(CompletableFuture::join);
+        ReferenceMerkle reference = ReferenceMerkle.ofEntries(entries);
+        Random random = new Random(42);
+        for (int i = 0; i < 200; i++) {
+            long size = 1 + random.nextInt(300);
+            long index = random.nextInt((int) size);
+            long old = 1 + random.nextInt((int) size);
+            InclusionProof inclusion = logs.inclusionProof(log, index, size);
+            assertThat(inclusion).isEqualTo(new InclusionProof(index, size, reference.path(index, size)));
+            inclusion.verify(MerkleHash.leafHash(entries.get((int) index)), reference.root(size));
+            ConsistencyProof consistency = logs.consistencyProof(log, old, size);
+            assertThat(consistency).isEqualTo(new ConsistencyProof(old, size, reference.proof(old, size)));
+            consistency.verify(reference.root(old), reference.root(size));
+        }
+    }
+
+    @Test
+    void failedBatchLeavesNoRowsAndFailsEveryFutureOfIt() throws Exception {
+        String log = newLogName();
+        logs.appendAndWait(log, bytes("first"));
+        // An entry of 7 bytes in this log breaks the constraint, so its whole batch must roll back.
+        jdbc.execute("ALTER TABLE trust.log_leaf ADD CONSTRAINT poison_" + log.replace('-', '_')
+                + " CHECK (log_name <> '" + log + "' OR octet_length(data) <> 7)");
+        try {
+            List<CompletableFuture<Long>> batch = appendOneBatchBehindARowLock(log);
+            for (CompletableFuture<Long> future : batch) {
+                assertThatThrownBy(future::join).hasRootCauseInstanceOf(java.sql.SQLException.class);
+            }
+        } finally {
+            jdbc.execute("ALTER TABLE trust.log_leaf DROP CONSTRAINT poison_" + log.replace('-', '_'));
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM trust.log_leaf WHERE log_name = ?", Long.class, log))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM trust.log_node WHERE log_name = ?", Long.class, log))
+                .isEqualTo(1);
+        assertThat(logs.treeHead(log).size()).isEqualTo(2);
+        logs.checkConsistency(log);
+        assertThat(logs.appendAndWait(log, bytes("after"))).isEqualTo(2);
+    }
+
+    /** Holds the state row so that the writer is stuck on one append while a batch queues up. */
+    private List<CompletableFuture<Long>> appendOneBatchBehindARowLock(String log) throws Exception {
+        List<CompletableFuture<Long>> batch = new ArrayList<>();
+        CompletableFuture<Long> blocked;
+        try (var c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("SELECT 1 FROM trust.log_state WHERE name = '" + log + "' FOR UPDATE");
+            blocked = logs.append(log, bytes("held back"));
+            Thread.sleep(500);
+            for (int i = 0; i < 10; i++) {
+                batch.add(logs.append(log, bytes("good " + i)));
+            }
+            batch.add(logs.append(log, bytes("poison!")));
+            for (int i = 10; i < 20; i++) {
+                batch.add(logs.append(log, bytes("good " + i)));
+            }
+            assertThat(blocked).isNotDone();
+            c.commit();
+        }
+        assertThat(blocked.join()).isEqualTo(1);
+        return batch;
+    }
+
+    @Test
+    void restartedInstanceContinuesTheSameTree() throws Exception {
+        String log = newLogName();
+        for (int i = 0; i < 37; i++) {
+            logs.appendAndWait(log, bytes("before " + i));
+        }
+        TreeHead before = logs.treeHead(log);
+        TransparencyLogs restarted = new TransparencyLogs(jdbc.getDataSource(), 16);
+        try {
+            assertThat(restarted.treeHead(log)).isEqualTo(before);
+            for (int i = 0; i < 20; i++) {
+                assertThat(restarted.appendAndWait(log, bytes("after " + i))).isEqualTo(37 + i);
+            }
+            TreeHead after = restarted.treeHead(log);
+            logs.consistencyProof(log, before.size(), after.size()).verify(before.rootHash(), after.rootHash());
+            restarted.checkConsistency(log);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseShareOneTree() throws Exception {
+        String log = newLogName();
+        TransparencyLogs other = new TransparencyLogs(jdbc.getDataSource(), 64);
+        try {
+            List<CompletableFuture<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                futures.add(logs.append(log, bytes("here " + i)));
+                futures.add(other.append(log, bytes("there " + i)));
+            }
+            assertThat(futures.stream().map(CompletableFuture::join).sorted().toList())
+                    .isEqualTo(
+                            java.util.stream.LongStream.range(0, 1000).boxed().toList());
+            logs.checkConsistency(log);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void readingALogNobodyAppendedToFails() {
+        String log = newLogName();
+        assertError(() -> logs.treeHead(log), TrustError.UNKNOWN_LOG);
+        assertError(() -> logs.entry(log, 0), TrustError.UNKNOWN_LOG);
+        assertError(() -> logs.inclusionProof(log, 0, 1), TrustError.UNKNOWN_LOG);
+        assertError(() -> logs.consistencyProof(log, 0, 0), TrustError.UNKNOWN_LOG);
+    }
+
+    @Test
+    void sizesBeyondTheLogAreOutOfRange() {
+        String log = newLogName();
+        logs.appendAndWait(log, bytes("one"));
+        logs.appendAndWait(log, bytes("two"));
+        assertError(() -> logs.inclusionProof(log, 0, 3), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.inclusionProof(log, 2, 2), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.inclusionProof(log, -1, 2), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.consistencyProof(log, 2, 1), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.consistencyProof(log, 1, 3), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.entry(log, 2), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertError(() -> logs.entry(log, -1), TrustError.TREE_SIZE_OUT_OF_RANGE);
+        assertThat(logs.entry(log, 1)).isEqualTo(bytes("two"));
+    }
+
+    @Test
+    void oversizedEntryAndBadNameAreRefused() {
+        assertError(
+                () -> logs.append(newLogName(), new byte[TransparencyLogs.MAX_ENTRY_BYTES + 1]),
+                TrustError.ENTRY_TOO_LARGE);
+        assertError(() -> logs.append("Bad_Name", bytes("x")), TrustError.INVALID_ARGUMENT);
+        assertError(() -> logs.treeHead("x"), TrustError.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void entryOfExactlyOneMebibyteIsAccepted() {
+        String log = newLogName();
+        byte[] data = new byte[TransparencyLogs.MAX_ENTRY_BYTES];
+        assertThat(logs.appendAndWait(log, data)).isZero();
+        assertThat(logs.entry(log, 0)).isEqualTo(data);
+    }
+
+    private List<Long> appendMany(String log, int thread, int count) {
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            futures.add(logs.append(log, bytes("thread " + thread + " entry " + i)));
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    static void assertError(Runnable call, TrustError error) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        TrustException.class, e -> assertThat(e.error()).isEqualTo(error));
+    }
+
+    static String newLogName() {
+        return "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
