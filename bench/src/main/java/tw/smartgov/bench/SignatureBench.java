@@ -107,7 +107,7 @@ public final class SignatureBench {
         return count * 1e9 / (System.nanoTime() - start);
     }
 
-    private static CertificateAuthority throwawayCa() {
+    static CertificateAuthority throwawayCa() {
         try {
             var vault = new KeyVault(
                     Files.createTempDirectory("smartgov-bench").resolve("keys.p12"), "bench".toCharArray());
@@ -121,7 +121,7 @@ public final class SignatureBench {
         }
     }
 
-    private static SigningIdentity signingIdentity(CertificateAuthority ca) {
+    static SigningIdentity signingIdentity(CertificateAuthority ca) {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
