@@ -158,6 +158,24 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void closingWritesEveryQueuedAppendThenRefusesNewOnes() throws Exception {
+        String log = newLogName();
+        TransparencyLogs closing = new TransparencyLogs(jdbc.getDataSource(), 8);
+        List<CompletableFuture<Long>> queued = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            queued.add(closing.append(log, bytes("queued " + i)));
+        }
+
+        closing.close();
+
+        assertThat(queued).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(logs.treeHead(log).size()).isEqualTo(300);
+        assertThatThrownBy(() -> closing.appendAndWait(log, bytes("late"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closing.appendAndWait(newLogName(), bytes("late")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void readingALogNobodyAppendedToFails() {
         String log = newLogName();
         assertError(() -> logs.treeHead(log), TrustError.UNKNOWN_LOG);
