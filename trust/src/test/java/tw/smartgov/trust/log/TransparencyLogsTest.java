@@ -176,6 +176,24 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void writerRefusesToExtendALogWhoseStoredSubtreesWereAltered() throws Exception {
+        String log = newLogName();
+        for (int i = 0; i < 6; i++) {
+            logs.appendAndWait(log, bytes("entry " + i));
+        }
+        jdbc.update(
+                "UPDATE trust.log_node SET hash = ? WHERE log_name = ? AND level = 2 AND idx = 0", new byte[32], log);
+        TransparencyLogs restarted = new TransparencyLogs(jdbc.getDataSource(), 8);
+        try {
+            assertError(() -> restarted.appendAndWait(log, bytes("more")), TrustError.LOG_INCONSISTENT);
+            assertError(() -> restarted.checkConsistency(log), TrustError.LOG_INCONSISTENT);
+            assertThat(restarted.treeHead(log).size()).isEqualTo(6);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
     void readingALogNobodyAppendedToFails() {
         String log = newLogName();
         assertError(() -> logs.treeHead(log), TrustError.UNKNOWN_LOG);
