@@ -110,10 +110,6 @@ public final class Frontier {
         return copy;
     }
 
-    public Frontier copy() {
-        return fromBytes(toBytes());
-    }
-
     @Override
     public String toString() {
         return "Frontier[size=" + size + ", hashes="

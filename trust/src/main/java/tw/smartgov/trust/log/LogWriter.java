@@ -35,6 +35,7 @@ final class LogWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
+    private boolean stateChecked;
 
     LogWriter(String name, DataSource dataSource, int maxBatch, LongConsumer committedSize) {
         this.name = name;
@@ -144,11 +145,20 @@ final class LogWriter {
     private Frontier lockState(Connection c, Instant now) throws SQLException {
         var state = LogStore.readState(c, name, true);
         if (state.isPresent()) {
+            checkOnce(c, state.get());
             return state.get();
         }
         LogStore.createIfAbsent(c, name, now);
         return LogStore.readState(c, name, true)
                 .orElseThrow(() -> new TrustException(TrustError.LOG_INCONSISTENT, "log " + name + " vanished"));
+    }
+
+    // Before its first append, a writer makes sure it does not extend a log that contradicts itself.
+    private void checkOnce(Connection c, Frontier frontier) throws SQLException {
+        if (!stateChecked) {
+            LogConsistency.check(name, frontier, LogStore.fetch(c, name, frontier.keys()));
+            stateChecked = true;
+        }
     }
 
     private IllegalStateException closed() {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -68,15 +69,27 @@ public class TransparencyLogs {
                     TrustError.ENTRY_TOO_LARGE,
                     "a log entry holds at most " + MAX_ENTRY_BYTES + " bytes, not " + data.length);
         }
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the transparency logs are shut down"));
+        LogWriter writer = writers.get(log);
+        if (writer == null) {
+            try {
+                writer = writers.computeIfAbsent(log, this::startWriter);
+            } catch (IllegalStateException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
-        return writers.computeIfAbsent(log, this::startWriter).submit(data.clone());
+        return writer.submit(data.clone());
     }
 
-    /** {@link #append} and wait until the entry is committed; returns its leaf index. */
+    /**
+     * {@link #append} and wait until the entry is committed; returns its leaf index. Throws what
+     * the future would have failed with.
+     */
     public long appendAndWait(String log, byte[] data) {
-        return append(log, data).join();
+        try {
+            return append(log, data).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The current size of {@code log} and its root hash. */
@@ -142,14 +155,18 @@ public class TransparencyLogs {
 
     /** Writes every append already accepted, then refuses new ones. */
     @PreDestroy
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
         closed = true;
         for (LogWriter writer : writers.values()) {
             writer.close();
         }
     }
 
-    private LogWriter startWriter(String log) {
+    // Synchronized with close() so that no writer can start unseen while the others are closing.
+    private synchronized LogWriter startWriter(String log) {
+        if (closed) {
+            throw new IllegalStateException("the transparency logs are shut down");
+        }
         return new LogWriter(log, dataSource, maxBatch, size -> committedSizes.merge(log, size, Math::max));
     }
 

@@ -158,6 +158,42 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void closingWritesEveryQueuedAppendThenRefusesNewOnes() throws Exception {
+        String log = newLogName();
+        TransparencyLogs closing = new TransparencyLogs(jdbc.getDataSource(), 8);
+        List<CompletableFuture<Long>> queued = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            queued.add(closing.append(log, bytes("queued " + i)));
+        }
+
+        closing.close();
+
+        assertThat(queued).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(logs.treeHead(log).size()).isEqualTo(300);
+        assertThatThrownBy(() -> closing.appendAndWait(log, bytes("late"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> closing.appendAndWait(newLogName(), bytes("late")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void writerRefusesToExtendALogWhoseStoredSubtreesWereAltered() throws Exception {
+        String log = newLogName();
+        for (int i = 0; i < 6; i++) {
+            logs.appendAndWait(log, bytes("entry " + i));
+        }
+        jdbc.update(
+                "UPDATE trust.log_node SET hash = ? WHERE log_name = ? AND level = 2 AND idx = 0", new byte[32], log);
+        TransparencyLogs restarted = new TransparencyLogs(jdbc.getDataSource(), 8);
+        try {
+            assertError(() -> restarted.appendAndWait(log, bytes("more")), TrustError.LOG_INCONSISTENT);
+            assertError(() -> restarted.checkConsistency(log), TrustError.LOG_INCONSISTENT);
+            assertThat(restarted.treeHead(log).size()).isEqualTo(6);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
     void readingALogNobodyAppendedToFails() {
         String log = newLogName();
         assertError(() -> logs.treeHead(log), TrustError.UNKNOWN_LOG);
