@@ -18,6 +18,6 @@ if [ -z "$url" ]; then
   db="smartgov_bench_$$"
   psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
   trap 'psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
-  url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+  url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres&reWriteBatchedInserts=true"
 fi
 "$JAVA_HOME/bin/java" -Xmx4g -jar bench/target/smartgov-bench.jar "$url"
