@@ -175,4 +175,15 @@ final class LogStore {
         }
         return joiner.toString();
     }
+
+    static List<String> names(Connection c) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("SELECT name FROM trust.log_state ORDER BY name");
+                var rows = statement.executeQuery()) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
 }

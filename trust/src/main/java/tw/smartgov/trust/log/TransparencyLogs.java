@@ -3,6 +3,7 @@ package tw.smartgov.trust.log;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,6 +91,11 @@ public class TransparencyLogs {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The names of all logs, in alphabetical order. */
+    public List<String> names() {
+        return read(LogStore::names);
     }
 
     /** The current size of {@code log} and its root hash. */

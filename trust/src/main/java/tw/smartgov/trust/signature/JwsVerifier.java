@@ -43,6 +43,16 @@ public final class JwsVerifier {
         return trusted(checkSignature(compact, null));
     }
 
+    /**
+     * Verifies a compact JWS whose chain must have been valid at {@code at}: the genTime of a
+     * verified RFC 3161 time-stamp over the JWS, so that evidence outlives its certificate.
+     */
+    public VerifiedJws verifyAt(String compact, Instant at) {
+        VerifiedJws jws = checkSignature(compact, null);
+        validator.validate(jws.chain(), profile, at);
+        return jws;
+    }
+
     /** Verifies a detached-payload JWS ({@code header..signature}) over {@code payload}. */
     public VerifiedJws verifyDetached(String detached, byte[] payload) {
         return trusted(checkSignature(detached, payload));
