@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** The roles the executable can run as; each is a Spring profile of the same application. */
 enum ServerRole {
@@ -29,7 +30,9 @@ enum ServerRole {
         app.setAdditionalProfiles(profile);
         Map<String, Object> all = new LinkedHashMap<>(settings);
         all.put("smartgov.role", profile);
-        app.setDefaultProperties(all);
+        // Above application.yml: what the command line chose wins over the packaged defaults.
+        app.addInitializers(context ->
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("smartgov-role", all)));
         var context = app.run(args);
         started = true;
         return context;
