@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +52,7 @@ public class GlobalConfigurationPublisher {
     private final CertificateAuthority ca;
     private final TroadProperties properties;
     private final CentralUrl centralUrl;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     /** @param migrated only orders this bean after the schema migrations */
     GlobalConfigurationPublisher(
@@ -71,11 +70,6 @@ public class GlobalConfigurationPublisher {
         this.ca = ca;
         this.properties = properties;
         this.centralUrl = centralUrl;
-    }
-
-    @Autowired(required = false)
-    void setClock(Clock clock) {
-        this.clock = clock;
     }
 
     /** The version to serve now: the latest, published or re-signed first if it is missing or stale. */

@@ -30,7 +30,7 @@ class SecurityServers {
             List<SubsystemId> clients,
             Instant registeredAt,
             @Nullable Instant renewedAt) {
-        String id() {
+        public String id() {
             return id(owner, code);
         }
 

@@ -66,6 +66,18 @@ class WebPagesTest extends CentralIntegrationTest {
         assertAccessible(page);
         assertThat(page.select("form[method=post]")).hasSize(3);
         assertThat(page.text()).contains("TW/GOV/" + code, "測試 Test", "只顯示這一次");
+        String shownToken = page.select("#token-heading ~ p code").last().text();
+        var keys = tw.smartgov.trust.ca.TestPki.keyPair("EC", "secp256r1");
+        new RegistrationClient(uri(""))
+                .register(
+                        shownToken,
+                        RegistrationTest.csr(keys, "CN=t"),
+                        RegistrationTest.csr(keys, "CN=s"),
+                        java.util.List.of(),
+                        java.util.List.of());
+        Document after = Jsoup.parse(get("/admin/troad").body());
+        assertThat(after.select("#servers-heading ~ table th[scope=row]").text())
+                .contains("TW/GOV/" + code + "/ss1");
         var refused = post("/admin/troad/forms/subsystem", "application/x-www-form-urlencoded", "id=TW/GOV/NONE/x");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(refused.body()).select("[role=alert]").text()).contains("TW/GOV/NONE");
