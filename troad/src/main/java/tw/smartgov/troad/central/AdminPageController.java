@@ -1,0 +1,91 @@
+package tw.smartgov.troad.central;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tw.smartgov.troad.identifier.InvalidIdentifierException;
+import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.trust.TrustException;
+
+/**
+ * The administrator's pages: the registry at a glance and forms to add members and subsystems and
+ * to create registration tokens. Forms post back to this page, which shows the outcome; a new
+ * token is shown once, on that response only.
+ */
+@Controller
+class AdminPageController {
+    private final Catalog catalog;
+    private final SecurityServers servers;
+    private final Registry registry;
+    private final ServerRegistration registration;
+
+    AdminPageController(Catalog catalog, SecurityServers servers, Registry registry, ServerRegistration registration) {
+        this.catalog = catalog;
+        this.servers = servers;
+        this.registry = registry;
+        this.registration = registration;
+    }
+
+    @GetMapping("/admin/troad")
+    String page(Model model) {
+        model.addAttribute("members", catalog.entries());
+        model.addAttribute("servers", servers.all());
+        model.addAttribute("services", registry.services());
+        return "troad/admin";
+    }
+
+    @PostMapping("/admin/troad/forms/member")
+    String addMember(@RequestParam String id, @RequestParam String name, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            registry.addMember(MemberId.parse(id.strip()), name);
+            return "已新增成員 Member added: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/subsystem")
+    String addSubsystem(@RequestParam String id, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            registry.addSubsystem(SubsystemId.parse(id.strip()));
+            return "已新增子系統 Subsystem added: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/token")
+    String createToken(
+            @RequestParam String owner,
+            @RequestParam String code,
+            @RequestParam String address,
+            @RequestParam(defaultValue = "") String clients,
+            Model model,
+            HttpServletResponse response) {
+        var list = Arrays.stream(clients.split("[\\s,]+"))
+                .filter(s -> !s.isBlank())
+                .toList();
+        return outcome(model, response, () -> {
+            var token = registration.createToken(
+                    new RegistrationMessages.TokenRequest(owner.strip(), code.strip(), address, list));
+            model.addAttribute("token", token);
+            return "已建立註冊權杖 Registration token created for " + token.serverId();
+        });
+    }
+
+    private String outcome(Model model, HttpServletResponse response, Supplier<@Nullable String> action) {
+        try {
+            model.addAttribute("message", action.get());
+        } catch (CentralException e) {
+            response.setStatus(e.error().status().value());
+            model.addAttribute("error", e.getMessage());
+        } catch (InvalidIdentifierException | TrustException e) {
+            response.setStatus(400);
+            model.addAttribute("error", e.getMessage());
+        }
+        return page(model);
+    }
+}

@@ -1,0 +1,99 @@
+package tw.smartgov.troad.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RegistryApiTest extends CentralIntegrationTest {
+
+    static String resource(String name) {
+        try (InputStream in = RegistryApiTest.class.getResourceAsStream("/openapi/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void registersAMemberASubsystemAndAServiceWithItsOpenApi() {
+        String code = unique("MOI");
+        var created = post(
+                "/admin/troad/members",
+                "application/json",
+                "{\"id\":\"TW/GOV/" + code + "\",\"name\":\"內政部 Ministry of the Interior\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(post("/admin/troad/subsystems", "application/json", "{\"id\":\"TW/GOV/" + code + "/household\"}")
+                        .statusCode())
+                .isEqualTo(201);
+
+        var service = put(
+                "/admin/troad/services/TW/GOV/" + code + "/household/person-record",
+                "application/json",
+                resource("person-record.json"));
+
+        assertThat(service.statusCode()).isEqualTo(201);
+        assertThat(service.body()).contains("\"title\":\"戶籍資料 Person record\"", "\"apiVersion\":\"1.2.0\"");
+        assertThat(get("/admin/troad/members/TW/GOV/" + code).body())
+                .contains("內政部 Ministry of the Interior", "\"subsystems\":[\"household\"]");
+        assertThat(get("/admin/troad/services").body()).contains("TW/GOV/" + code + "/household/person-record");
+    }
+
+    @Test
+    void anInvalidOpenApiDocumentIsRefusedWithTheParsersMessages() {
+        String subsystem = memberWithSubsystem(unique("MOF"), "tax");
+
+        var response =
+                put("/admin/troad/services/" + subsystem + "/broken", "application/json", resource("invalid.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"INVALID_OPENAPI\"", "\"errors\":[", "info.title");
+        assertThat(get("/admin/troad/services/" + subsystem + "/broken").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aYamlDocumentIsAcceptedAndCanBeDeleted() {
+        String subsystem = memberWithSubsystem(unique("MOE"), "school");
+        String yaml = "openapi: 3.0.3\ninfo:\n  title: 學籍 Enrolment\n  version: '2'\npaths: {}\n";
+
+        assertThat(put("/admin/troad/services/" + subsystem + "/enrolment", "application/yaml", yaml)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(delete("/admin/troad/services/" + subsystem + "/enrolment").statusCode())
+                .isEqualTo(204);
+        assertThat(delete("/admin/troad/services/" + subsystem + "/enrolment").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aSubsystemOfAnUnknownMemberIsA404AndADuplicateMemberA409() {
+        var orphan = post("/admin/troad/subsystems", "application/json", "{\"id\":\"TW/GOV/NOBODY/x\"}");
+        assertThat(orphan.statusCode()).isEqualTo(404);
+        assertThat(orphan.body()).contains("\"code\":\"UNKNOWN_MEMBER\"");
+
+        String code = unique("DUP");
+        String body = "{\"id\":\"TW/GOV/" + code + "\",\"name\":\"重複 Duplicate\"}";
+        assertThat(post("/admin/troad/members", "application/json", body).statusCode())
+                .isEqualTo(201);
+        var again = post("/admin/troad/members", "application/json", body);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"code\":\"ALREADY_REGISTERED\"");
+    }
+
+    @Test
+    void malformedInputIsA400WithAClearCode() {
+        assertThat(post("/admin/troad/members", "application/json", "{\"id\":\"TW/GOV\",\"name\":\"x\"}")
+                        .body())
+                .contains("\"code\":\"INVALID_IDENTIFIER\"", "3 parts");
+        assertThat(post("/admin/troad/members", "application/json", "{\"id\":\"TW/GOV/X\"}")
+                        .body())
+                .contains("\"code\":\"INVALID_REQUEST\"", "name is required");
+        var garbage = post("/admin/troad/members", "application/json", "{not json");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("\"code\":\"MALFORMED_JSON\"").doesNotContain("Exception");
+    }
+}
