@@ -56,8 +56,12 @@ public final class SecurityServer implements AutoCloseable {
     /** Binds both ports and starts serving. */
     public void start() {
         try {
-            gateway.peers().start();
-            gateway.backends().start();
+            for (HttpClient client : new HttpClient[] {gateway.peers(), gateway.backends()}) {
+                client.start();
+                // after start: starting installs default decoders, which would add Accept-Encoding
+                // and decode bodies that must pass unchanged
+                client.getContentDecoderFactories().clear();
+            }
             providerServer.start();
             clientServer.start();
         } catch (Exception e) {
@@ -157,7 +161,6 @@ public final class SecurityServer implements AutoCloseable {
         client.setName(name);
         client.setFollowRedirects(false);
         client.setUserAgentField(null);
-        client.getContentDecoderFactories().clear(); // bodies pass compressed or not, unchanged
         client.setConnectTimeout(settings.connectTimeout().toMillis());
         client.setMaxConnectionsPerDestination(256);
         return client;
