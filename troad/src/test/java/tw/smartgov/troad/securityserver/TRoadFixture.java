@@ -180,6 +180,10 @@ final class TRoadFixture {
                 .timeout(Duration.ofSeconds(30));
     }
 
+    HttpClient fixtureHttp() {
+        return http;
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
