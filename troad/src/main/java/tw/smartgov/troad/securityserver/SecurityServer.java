@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
+import tw.smartgov.troad.protocol.XRoadErrorType;
 
 /**
  * One member's T-Road security server: a plain-HTTP client port for the member's own information
@@ -51,6 +52,8 @@ public final class SecurityServer implements AutoCloseable {
         this.providerConnector = providerConnector(providerServer, TlsContexts.server(settings.tlsIdentity(), trust));
         configure(clientServer, clientConnector, settings.clientPort(), new ClientProxy(gateway));
         configure(providerServer, providerConnector, settings.providerPort(), new ProviderProxy(gateway));
+        clientServer.setErrorHandler(new TypedErrorHandler(XRoadErrorType.CLIENT_PROXY_INTERNAL));
+        providerServer.setErrorHandler(new TypedErrorHandler(XRoadErrorType.SERVER_PROXY_INTERNAL));
     }
 
     /** Binds both ports and starts serving. */

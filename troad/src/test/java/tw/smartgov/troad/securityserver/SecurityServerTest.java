@@ -216,4 +216,25 @@ class SecurityServerTest {
         t.expireConfiguration(Duration.ofHours(2));
         assertError(get(PERSON + "/persons/1"), 500, "Server.ClientProxy.OutdatedGlobalConf");
     }
+
+    @Test
+    void everyExchangeIsTimedPerSideServiceClientAndOutcome() {
+        get(PERSON + "/persons/1");
+        get(t.a, PERSON + "/persons/1", OTHER.encoded());
+
+        var ok = t.meters.find("troad.requests").tags("side", "client", "outcome", "ok", "client", APP.encoded());
+        assertThat(ok.timer()).isNotNull();
+        assertThat(t.meters
+                        .find("troad.requests")
+                        .tags("side", "provider", "outcome", "Server.ServerProxy.AccessDenied")
+                        .timer())
+                .isNotNull();
+        assertThat(t.meters.find("troad.request.size").tags("side", "provider").summary())
+                .isNotNull();
+    }
+
+    @Test
+    void dotSegmentsInThePathAreABadRequest() {
+        assertError(get(PERSON + "/a/%2e%2e/secret"), 400, "Client.BadRequest");
+    }
 }

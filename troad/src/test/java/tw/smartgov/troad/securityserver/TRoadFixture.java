@@ -1,5 +1,6 @@
 package tw.smartgov.troad.securityserver;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,6 +53,7 @@ final class TRoadFixture {
     final SwitchableLog clientLog = new SwitchableLog();
     final SwitchableLog providerLog = new SwitchableLog();
     final InMemoryAccessRights rights = new InMemoryAccessRights();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SecurityServer a;
     final SecurityServer b;
     final SecurityServer rogue;
@@ -132,6 +134,7 @@ final class TRoadFixture {
                 .services(ProvidedServices.of(services))
                 .accessRights(rights)
                 .messageLog(log)
+                .meterRegistry(meters)
                 .connectTimeout(Duration.ofSeconds(1))
                 .readTimeout(READ_TIMEOUT)
                 .build());
