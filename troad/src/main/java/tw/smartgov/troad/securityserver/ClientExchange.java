@@ -1,0 +1,166 @@
+package tw.smartgov.troad.securityserver;
+
+import java.util.List;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
+import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.ClientProxy.OutgoingRequest;
+import tw.smartgov.troad.securityserver.MessageRecord.Message;
+
+/** One call through the client side, from the spooled request body to the released response. */
+final class ClientExchange {
+    private final Gateway gateway;
+    private final OutgoingRequest outgoing;
+    private final SecurityServerEntry provider;
+    private final SpooledBody body;
+    private final Exchange exchange;
+
+    ClientExchange(
+            Gateway gateway,
+            OutgoingRequest outgoing,
+            SecurityServerEntry provider,
+            SpooledBody body,
+            Exchange exchange) {
+        this.gateway = gateway;
+        this.outgoing = outgoing;
+        this.provider = provider;
+        this.body = body;
+        this.exchange = exchange;
+    }
+
+    void run(Response response) throws Exception {
+        String headerPart = outgoing.headerPart();
+        byte[] digest = HeaderPart.digest(headerPart, body.digest());
+        String signature = gateway.signing().sign(digest, XRoadErrorType.CLIENT_PROXY_INTERNAL);
+        var request = new Message(
+                headerPart, body.digest(), digest, signature, body.size(), body.smallBytes(), outgoing.receivedAt());
+        try (Upstream answer = call(signature)) {
+            exchange.responseSize = answer.body().size();
+            if (isProviderError(answer)) {
+                relay(response, answer);
+                return;
+            }
+            Message reply = verify(answer, request.digestBase64());
+            ProxyHandler.awaitLog(gateway.settings().messageLog(), record(answer.status(), request, reply), timeout());
+            ProxyHandler.send(
+                    response, answer.status(), responseHeaders(answer, request.digestBase64()), answer.body());
+        }
+    }
+
+    private Upstream call(String signature) throws Exception {
+        Request request = gateway.peers()
+                .newRequest(outgoing.uriAt(provider))
+                .method(outgoing.method())
+                .headers(headers -> {
+                    outgoing.passed().forEach(headers::add);
+                    headers.put(XRoadHeaders.CLIENT, outgoing.client().encoded());
+                    headers.put(XRoadHeaders.ID, outgoing.xRoadId());
+                    headers.put(XRoadHeaders.REQUEST_ID, outgoing.requestId());
+                    headers.put(HeaderPart.SIGNATURE, signature);
+                    headers.put(HeaderPart.BODY_DIGEST, ProxyHandler.base64(body.digest()));
+                });
+        var content = body.content();
+        if (content != null) {
+            request.body(content);
+        }
+        try {
+            return Upstream.exchange(
+                    request,
+                    gateway.settings().peerTimeout(),
+                    gateway.settings().peerTimeout().plus(gateway.settings().connectTimeout()),
+                    gateway.settings().maxBodySize(),
+                    XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE);
+        } catch (Upstream.Failed e) {
+            throw unreachable(e);
+        }
+    }
+
+    private XRoadException unreachable(Upstream.Failed e) {
+        String server = provider.id() + " at " + provider.address();
+        return switch (e.failure()) {
+            case TLS ->
+                new XRoadException(XRoadErrorType.SSL_AUTHENTICATION_FAILED, "TLS with " + server + " failed", null, e);
+            case TIMEOUT ->
+                new XRoadException(
+                        XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE, server + " did not answer in time", null, e);
+            default ->
+                new XRoadException(XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE, server + " cannot be reached", null, e);
+        };
+    }
+
+    /** A typed error of the provider's security server itself: unsigned, carries no provider data. */
+    private static boolean isProviderError(Upstream answer) {
+        return answer.headers().get(HeaderPart.SIGNATURE) == null
+                && answer.headers().get(XRoadHeaders.ERROR) != null;
+    }
+
+    private void relay(Response response, Upstream answer) throws Exception {
+        var headers = HttpFields.build();
+        headers.put(XRoadHeaders.ERROR, answer.headers().get(XRoadHeaders.ERROR));
+        String contentType = answer.headers().get(HttpHeader.CONTENT_TYPE);
+        if (contentType != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        headers.put(XRoadHeaders.ID, outgoing.xRoadId());
+        ProxyHandler.send(response, answer.status(), headers, answer.body());
+    }
+
+    private Message verify(Upstream answer, String requestHash) {
+        String signature = answer.headers().get(HeaderPart.SIGNATURE);
+        if (signature == null) {
+            throw new XRoadException(XRoadErrorType.RESPONSE_SIGNATURE_INVALID, "the response is not signed");
+        }
+        if (!requestHash.equals(answer.headers().get(XRoadHeaders.REQUEST_HASH))) {
+            throw new XRoadException(
+                    XRoadErrorType.RESPONSE_HASH_MISMATCH, "the response answers a different request (request hash)");
+        }
+        String headerPart = HeaderPart.response(
+                answer.status(), outgoing.xRoadId(), requestHash, HeaderPart.passed(answer.headers()));
+        byte[] digest = HeaderPart.digest(headerPart, answer.body().digest());
+        MessageSigning.verify(
+                gateway.trust(),
+                digest,
+                signature,
+                provider.signingCertificateSha256(),
+                XRoadErrorType.RESPONSE_SIGNATURE_INVALID);
+        SpooledBody reply = answer.body();
+        return new Message(
+                headerPart, reply.digest(), digest, signature, reply.size(), reply.smallBytes(), gateway.now());
+    }
+
+    private MessageRecord record(int status, Message request, Message response) {
+        return new MessageRecord(
+                MessageRecord.Side.CLIENT,
+                outgoing.xRoadId(),
+                outgoing.requestId(),
+                outgoing.client(),
+                outgoing.target().service(),
+                outgoing.method(),
+                outgoing.target().pathAndQuery(),
+                status,
+                request,
+                response);
+    }
+
+    private HttpFields.Mutable responseHeaders(Upstream answer, String requestHash) {
+        var headers = HttpFields.build();
+        List<HttpField> passed = HeaderPart.passed(answer.headers());
+        passed.forEach(headers::add);
+        headers.put(XRoadHeaders.CLIENT, outgoing.client().encoded());
+        headers.put(XRoadHeaders.SERVICE, outgoing.target().service().encoded());
+        headers.put(XRoadHeaders.ID, outgoing.xRoadId());
+        headers.put(XRoadHeaders.REQUEST_ID, outgoing.requestId());
+        headers.put(XRoadHeaders.REQUEST_HASH, requestHash);
+        return headers;
+    }
+
+    private java.time.Duration timeout() {
+        return gateway.settings().readTimeout();
+    }
+}

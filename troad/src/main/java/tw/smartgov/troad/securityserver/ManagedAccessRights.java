@@ -1,0 +1,15 @@
+package tw.smartgov.troad.securityserver;
+
+import java.util.List;
+
+/** {@link AccessRights} that can be changed at run time, for the management layer. Thread-safe. */
+public interface ManagedAccessRights extends AccessRights {
+    /** Adds the grant; granting what is already granted changes nothing. */
+    void grant(AccessGrant grant);
+
+    /** Removes exactly this grant (same method and prefix); true if it existed. */
+    boolean revoke(AccessGrant grant);
+
+    /** Every grant, in no particular order. */
+    List<AccessGrant> list();
+}

@@ -1,0 +1,62 @@
+package tw.smartgov.troad.securityserver;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
+import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.BatchSignature;
+import tw.smartgov.trust.signature.BatchSigner;
+import tw.smartgov.trust.signature.BatchingSigner;
+import tw.smartgov.trust.signature.JwsSigner;
+
+/** Signs message digests in Merkle batches and verifies a peer's signatures against its pin. */
+final class MessageSigning implements AutoCloseable {
+    private static final int MAX_BATCH = 512;
+    private final BatchingSigner signer;
+    private final Duration timeout;
+
+    MessageSigning(SigningIdentity identity, String name, Duration timeout) {
+        this.signer = new BatchingSigner(new BatchSigner(new JwsSigner(identity)), MAX_BATCH, name);
+        this.timeout = timeout;
+    }
+
+    /** The encoded batch signature over {@code digest}. */
+    String sign(byte[] digest, XRoadErrorType onFailure) {
+        try {
+            return signer.sign(digest)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .encoded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XRoadException(onFailure, "interrupted while signing");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new XRoadException(onFailure, "the message could not be signed", null, e);
+        }
+    }
+
+    /**
+     * Verifies {@code encoded} over {@code digest} and that the signer's certificate is the pinned one.
+     *
+     * @throws XRoadException {@code onFailure} with the reason
+     */
+    static void verify(PeerTrust trust, byte[] digest, String encoded, String pinnedSha256, XRoadErrorType onFailure) {
+        try {
+            X509Certificate signer = trust.verifier().verify(digest, BatchSignature.parse(encoded));
+            if (!PeerTrust.sha256Hex(signer).equalsIgnoreCase(pinnedSha256)) {
+                throw new XRoadException(onFailure, "the message was signed by a certificate that is not pinned");
+            }
+        } catch (TrustException e) {
+            throw new XRoadException(onFailure, "the message signature is not valid", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        signer.close();
+    }
+}

@@ -1,0 +1,91 @@
+package tw.smartgov.troad.securityserver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import tw.smartgov.troad.globalconf.GlobalConfiguration;
+import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
+import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.CertificateValidator;
+import tw.smartgov.trust.ca.Pem;
+import tw.smartgov.trust.ca.RevocationSource;
+import tw.smartgov.trust.signature.BatchVerifier;
+import tw.smartgov.trust.signature.JwsVerifier;
+
+/**
+ * Trust in other security servers, derived from the global configuration: its CAs are the trust
+ * anchors, its server entries pin TLS and signing certificates. Validators are rebuilt when the
+ * configuration changes (identity comparison: a new version is a new object).
+ */
+final class PeerTrust {
+    private record Derived(GlobalConfiguration conf, CertificateValidator validator, BatchVerifier verifier) {}
+
+    private final ConfigurationGuard configuration;
+    private final RevocationSource revocation;
+    private final Clock clock;
+    private volatile Derived derived;
+
+    PeerTrust(ConfigurationGuard configuration, RevocationSource revocation, Clock clock) {
+        this.configuration = configuration;
+        this.revocation = revocation;
+        this.clock = clock;
+        this.derived = derive(configuration.unchecked());
+    }
+
+    private Derived current() {
+        GlobalConfiguration conf = configuration.unchecked();
+        Derived known = derived;
+        if (known.conf() != conf) {
+            known = derive(conf);
+            derived = known;
+        }
+        return known;
+    }
+
+    private Derived derive(GlobalConfiguration conf) {
+        List<X509Certificate> anchors = conf.certificateAuthorities().stream()
+                .flatMap(pem -> Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)).stream())
+                .toList();
+        var validator = new CertificateValidator(anchors, revocation);
+        var verifier = new BatchVerifier(new JwsVerifier(validator, CertificateProfile.SIGNING));
+        return new Derived(conf, validator, verifier);
+    }
+
+    /** Validates a peer's TLS chain (trusted CA, TLS_PEER usage, not revoked); TrustException if not. */
+    void validateTls(List<X509Certificate> chain) {
+        current().validator().validate(chain, CertificateProfile.TLS_PEER, clock.instant());
+    }
+
+    BatchVerifier verifier() {
+        return current().verifier();
+    }
+
+    /** The server entry whose pinned TLS certificate this is. */
+    Optional<SecurityServerEntry> serverByTls(X509Certificate certificate) {
+        String fingerprint = sha256Hex(certificate);
+        return current().conf().securityServers().stream()
+                .filter(s -> s.tlsCertificateSha256().equalsIgnoreCase(fingerprint))
+                .findFirst();
+    }
+
+    /** The server entries listening at this host and port. */
+    List<SecurityServerEntry> serversAt(String host, int port) {
+        return current().conf().securityServers().stream()
+                .filter(s -> Addresses.matches(s.address(), host, port))
+                .toList();
+    }
+
+    static String sha256Hex(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint a parsed certificate", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package tw.smartgov.troad.securityserver;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Response;
+import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
+import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
+import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.MessageRecord.Message;
+
+/** One call through the provider side, from the spooled request body to the released response. */
+final class ProviderExchange {
+    /** The request as received from the calling security server. */
+    record Incoming(
+            String method,
+            ServicePath target,
+            SubsystemId client,
+            String xRoadId,
+            String requestId,
+            String signature,
+            List<HttpField> passed,
+            Instant receivedAt) {
+        String headerPart() {
+            return HeaderPart.request(
+                    method, target.service(), target.pathAndQuery(), client, xRoadId, requestId, passed);
+        }
+    }
+
+    private final Gateway gateway;
+    private final Incoming incoming;
+    private final SecurityServerEntry peer;
+    private final URI backend;
+    private final SpooledBody body;
+    private final Exchange exchange;
+
+    ProviderExchange(
+            Gateway gateway,
+            Incoming incoming,
+            SecurityServerEntry peer,
+            URI backend,
+            SpooledBody body,
+            Exchange exchange) {
+        this.gateway = gateway;
+        this.incoming = incoming;
+        this.peer = peer;
+        this.backend = backend;
+        this.body = body;
+        this.exchange = exchange;
+    }
+
+    void run(Response response) throws Exception {
+        String headerPart = incoming.headerPart();
+        byte[] digest = HeaderPart.digest(headerPart, body.digest());
+        MessageSigning.verify(
+                gateway.trust(),
+                digest,
+                incoming.signature(),
+                peer.signingCertificateSha256(),
+                XRoadErrorType.INVALID_SIGNATURE);
+        var request = new Message(
+                headerPart,
+                body.digest(),
+                digest,
+                incoming.signature(),
+                body.size(),
+                body.smallBytes(),
+                incoming.receivedAt());
+        String requestHash = request.digestBase64();
+        try (Upstream answer = callBackend()) {
+            exchange.responseSize = answer.body().size();
+            List<HttpField> passed = HeaderPart.passed(answer.headers());
+            String responsePart = HeaderPart.response(answer.status(), incoming.xRoadId(), requestHash, passed);
+            byte[] responseDigest =
+                    HeaderPart.digest(responsePart, answer.body().digest());
+            String signature = gateway.signing().sign(responseDigest, XRoadErrorType.SERVER_PROXY_INTERNAL);
+            SpooledBody reply = answer.body();
+            var responseMessage = new Message(
+                    responsePart,
+                    reply.digest(),
+                    responseDigest,
+                    signature,
+                    reply.size(),
+                    reply.smallBytes(),
+                    gateway.now());
+            ProxyHandler.awaitLog(
+                    gateway.settings().messageLog(),
+                    record(answer.status(), request, responseMessage),
+                    gateway.settings().readTimeout());
+            HttpFields.Mutable headers = responseHeaders(passed, requestHash, signature, reply);
+            gateway.hooks().providerResponseHeaders.accept(headers);
+            ProxyHandler.send(response, answer.status(), headers, reply);
+        }
+    }
+
+    private Upstream callBackend() throws Exception {
+        URI uri = URI.create(ProxyHandler.stripTrailingSlash(backend.toString())
+                + incoming.target().pathAndQuery());
+        Request request = gateway.backends()
+                .newRequest(uri)
+                .method(incoming.method())
+                .headers(headers -> {
+                    incoming.passed().forEach(headers::add);
+                    headers.put(XRoadHeaders.CLIENT, incoming.client().encoded());
+                    headers.put(
+                            XRoadHeaders.SERVICE, incoming.target().service().encoded());
+                    headers.put(XRoadHeaders.ID, incoming.xRoadId());
+                    headers.put(XRoadHeaders.REQUEST_ID, incoming.requestId());
+                });
+        var content = body.content();
+        if (content != null) {
+            request.body(content);
+        }
+        var settings = gateway.settings();
+        try {
+            return Upstream.exchange(
+                    request,
+                    settings.readTimeout(),
+                    settings.readTimeout().plus(settings.connectTimeout()),
+                    settings.maxBodySize(),
+                    XRoadErrorType.SERVICE_FAILED);
+        } catch (Upstream.Failed e) {
+            boolean slow = e.failure() == Upstream.Failure.TIMEOUT;
+            throw new XRoadException(
+                    slow ? XRoadErrorType.SERVICE_TIMEOUT : XRoadErrorType.SERVICE_FAILED,
+                    slow
+                            ? "the service did not answer within " + settings.readTimeout()
+                            : "the service cannot be reached",
+                    null,
+                    e);
+        }
+    }
+
+    private MessageRecord record(int status, Message request, Message response) {
+        return new MessageRecord(
+                MessageRecord.Side.PROVIDER,
+                incoming.xRoadId(),
+                incoming.requestId(),
+                incoming.client(),
+                incoming.target().service(),
+                incoming.method(),
+                incoming.target().pathAndQuery(),
+                status,
+                request,
+                response);
+    }
+
+    private HttpFields.Mutable responseHeaders(
+            List<HttpField> passed, String requestHash, String signature, SpooledBody reply) {
+        var headers = HttpFields.build();
+        passed.forEach(headers::add);
+        headers.put(XRoadHeaders.CLIENT, incoming.client().encoded());
+        headers.put(XRoadHeaders.SERVICE, incoming.target().service().encoded());
+        headers.put(XRoadHeaders.ID, incoming.xRoadId());
+        headers.put(XRoadHeaders.REQUEST_ID, incoming.requestId());
+        headers.put(XRoadHeaders.REQUEST_HASH, requestHash);
+        headers.put(HeaderPart.SIGNATURE, signature);
+        headers.put(HeaderPart.BODY_DIGEST, ProxyHandler.base64(reply.digest()));
+        return headers;
+    }
+}

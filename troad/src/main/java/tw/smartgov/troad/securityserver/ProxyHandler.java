@@ -1,0 +1,121 @@
+package tw.smartgov.troad.securityserver;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import tw.smartgov.troad.identifier.ClientId;
+import tw.smartgov.troad.identifier.InvalidIdentifierException;
+import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
+import tw.smartgov.troad.protocol.XRoadHeaders;
+
+/**
+ * What both proxies share: blocking request handling on (virtual) threads, typed errors instead of
+ * stack traces, metrics, and the message log barrier before a response is released.
+ */
+abstract class ProxyHandler extends Handler.Abstract {
+    private final Logger log;
+    private final ExchangeMetrics metrics;
+    private final XRoadErrorType internal;
+
+    ProxyHandler(Logger log, ExchangeMetrics metrics, XRoadErrorType internal) {
+        this.log = log;
+        this.metrics = metrics;
+        this.internal = internal;
+    }
+
+    /** Serves the request completely, writing the response; throws XRoadException to refuse. */
+    abstract void serve(Request request, Response response, Exchange exchange) throws Exception;
+
+    @Override
+    public final boolean handle(Request request, Response response, Callback callback) {
+        var exchange = new Exchange();
+        try {
+            serve(request, response, exchange);
+            callback.succeeded();
+            metrics.record(exchange, "ok", System.nanoTime() - exchange.startedNanos);
+        } catch (XRoadException e) {
+            log.info("X-Road-Id {}: {} ({})", exchange.xRoadId, e.type().type(), e.getMessage());
+            fail(response, callback, e, exchange);
+        } catch (Exception e) {
+            log.warn("X-Road-Id {}: internal error", exchange.xRoadId, e);
+            fail(response, callback, new XRoadException(internal, "internal error of the security server"), exchange);
+        }
+        return true;
+    }
+
+    private void fail(Response response, Callback callback, XRoadException error, Exchange exchange) {
+        ErrorResponses.write(response, callback, error, exchange.xRoadId);
+        metrics.record(exchange, error.type().type(), System.nanoTime() - exchange.startedNanos);
+    }
+
+    /** The single {@code X-Road-Client} header as a subsystem, or Client.BadRequest. */
+    static SubsystemId clientOf(HttpFields headers) {
+        List<String> values = headers.getValuesList(XRoadHeaders.CLIENT);
+        if (values.size() != 1) {
+            throw new XRoadException(
+                    XRoadErrorType.BAD_REQUEST,
+                    values.isEmpty() ? "the X-Road-Client header is missing" : "more than one X-Road-Client header");
+        }
+        try {
+            if (ClientId.parse(values.getFirst()) instanceof SubsystemId subsystem) {
+                return subsystem;
+            }
+            throw new XRoadException(XRoadErrorType.BAD_REQUEST, "X-Road-Client must name a subsystem");
+        } catch (InvalidIdentifierException e) {
+            throw new XRoadException(XRoadErrorType.BAD_REQUEST, "X-Road-Client is malformed: " + e.getMessage());
+        }
+    }
+
+    /** Waits until the log record is durable; anything else withholds the response. */
+    static void awaitLog(MessageLog messageLog, MessageRecord record, Duration timeout) {
+        try {
+            messageLog.record(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw logUnavailable(e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw logUnavailable(e);
+        }
+    }
+
+    private static XRoadException logUnavailable(Exception e) {
+        return new XRoadException(
+                XRoadErrorType.MESSAGE_LOG_UNAVAILABLE, "the message log did not confirm the record", null, e);
+    }
+
+    /** Writes status, headers and the spooled body with a known length. */
+    static void send(Response response, int status, HttpFields.Mutable headers, SpooledBody body) throws IOException {
+        response.setStatus(status);
+        for (HttpField field : headers) {
+            response.getHeaders().add(field);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.size());
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            body.writeTo(out);
+        }
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static String stripTrailingSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

@@ -1,0 +1,171 @@
+package tw.smartgov.troad.securityserver;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+
+/**
+ * One member's T-Road security server: a plain-HTTP client port for the member's own information
+ * systems ({@code /r1/{service id}[/path]} with {@code X-Road-Client}) and a TLS 1.3 provider port
+ * (mutual TLS, certificates pinned by the global configuration) for other security servers.
+ *
+ * <p>Holds no global state: any number of instances may run in one JVM. {@link #start()} binds
+ * both ports (0 = any free port, see {@link #clientPort()} and {@link #providerPort()}); {@link
+ * #stop()} releases them. Not restartable.
+ */
+public final class SecurityServer implements AutoCloseable {
+    private final Gateway gateway;
+    private final Server clientServer;
+    private final Server providerServer;
+    private final ServerConnector clientConnector;
+    private final ServerConnector providerConnector;
+
+    public SecurityServer(SecurityServerSettings settings) {
+        var guard = new ConfigurationGuard(
+                settings.globalConfiguration(), settings.globalConfigurationGrace(), settings.clock());
+        var trust = new PeerTrust(guard, settings.revocation(), settings.clock());
+        String name = settings.owner().encoded() + "/" + settings.serverCode();
+        this.gateway = new Gateway(
+                settings,
+                guard,
+                trust,
+                new MessageSigning(settings.signingIdentity(), name, settings.readTimeout()),
+                httpClient(settings, TlsContexts.client(settings.tlsIdentity(), trust), name + "-peers"),
+                httpClient(settings, null, name + "-backends"),
+                new Gateway.TestHooks());
+        this.clientServer = new Server(threads(name + "-client"));
+        this.clientConnector = new ServerConnector(clientServer, new HttpConnectionFactory(httpConfiguration()));
+        this.providerServer = new Server(threads(name + "-provider"));
+        this.providerConnector = providerConnector(providerServer, TlsContexts.server(settings.tlsIdentity(), trust));
+        configure(clientServer, clientConnector, settings.clientPort(), new ClientProxy(gateway));
+        configure(providerServer, providerConnector, settings.providerPort(), new ProviderProxy(gateway));
+        clientServer.setErrorHandler(new TypedErrorHandler(XRoadErrorType.CLIENT_PROXY_INTERNAL));
+        providerServer.setErrorHandler(new TypedErrorHandler(XRoadErrorType.SERVER_PROXY_INTERNAL));
+    }
+
+    /** Binds both ports and starts serving. */
+    public void start() {
+        try {
+            for (HttpClient client : new HttpClient[] {gateway.peers(), gateway.backends()}) {
+                client.start();
+                // after start: starting installs default decoders, which would add Accept-Encoding
+                // and decode bodies that must pass unchanged
+                client.getContentDecoderFactories().clear();
+            }
+            providerServer.start();
+            clientServer.start();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("the security server could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops serving and releases both ports; idempotent. */
+    public void stop() {
+        for (var component : new org.eclipse.jetty.util.component.LifeCycle[] {
+            clientServer, providerServer, gateway.peers(), gateway.backends()
+        }) {
+            try {
+                component.stop();
+            } catch (Exception e) {
+                // stopping the others matters more than this failure
+            }
+        }
+        gateway.signing().close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bound client port (after {@link #start()}). */
+    public int clientPort() {
+        return clientConnector.getLocalPort();
+    }
+
+    /** The bound provider port (after {@link #start()}). */
+    public int providerPort() {
+        return providerConnector.getLocalPort();
+    }
+
+    /** Where the member's information systems call, e.g. {@code http://127.0.0.1:8080}. */
+    public URI clientUri() {
+        return URI.create("http://" + host() + ":" + clientPort());
+    }
+
+    /** The address to register in the global configuration, e.g. {@code https://127.0.0.1:5500}. */
+    public URI providerAddress() {
+        return URI.create("https://" + host() + ":" + providerPort());
+    }
+
+    /** Test seam: changes the provider side's response headers after they were signed. */
+    void tamperProviderResponses(Consumer<HttpFields.Mutable> tamper) {
+        gateway.hooks().providerResponseHeaders = tamper;
+    }
+
+    private String host() {
+        String host = gateway.settings().bindHost();
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    }
+
+    private void configure(Server server, ServerConnector connector, int port, ProxyHandler handler) {
+        connector.setHost(gateway.settings().bindHost());
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setStopTimeout(2_000);
+    }
+
+    private static ServerConnector providerConnector(Server server, SslContextFactory.Server tls) {
+        HttpConfiguration config = httpConfiguration();
+        var customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false); // peers are authenticated by pinned certificates, not names
+        config.addCustomizer(customizer);
+        return new ServerConnector(
+                server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(config));
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        var config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(false); // a Date added here would alter the signed headers
+        config.setSendXPoweredBy(false);
+        return config;
+    }
+
+    private static QueuedThreadPool threads(String name) {
+        var pool = new QueuedThreadPool(200, 4);
+        pool.setName(name);
+        pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        return pool;
+    }
+
+    private static HttpClient httpClient(
+            SecurityServerSettings settings, SslContextFactory.@Nullable Client tls, String name) {
+        var connector = new ClientConnector();
+        if (tls != null) {
+            connector.setSslContextFactory(tls);
+        }
+        var client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setName(name);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        client.setConnectTimeout(settings.connectTimeout().toMillis());
+        client.setMaxConnectionsPerDestination(256);
+        return client;
+    }
+}

@@ -1,0 +1,132 @@
+package tw.smartgov.troad.securityserver;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.PathRequestContent;
+import org.eclipse.jetty.client.Request;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
+
+/**
+ * A body read completely, with its SHA-512. Held in memory up to {@link #MEMORY_LIMIT}, in a
+ * temporary file above, so memory stays bounded: the body has to be read to the end before it is
+ * passed on because its digest is signed and the signature travels in the headers.
+ */
+final class SpooledBody implements AutoCloseable {
+    static final int MEMORY_LIMIT = 1 << 20;
+    private static final int CHUNK = 64 * 1024;
+
+    private final byte @Nullable [] memory;
+    private final @Nullable Path file;
+    private final long size;
+    private final byte[] digest;
+
+    private SpooledBody(byte @Nullable [] memory, @Nullable Path file, long size, byte[] digest) {
+        this.memory = memory;
+        this.file = file;
+        this.size = size;
+        this.digest = digest;
+    }
+
+    static SpooledBody empty() {
+        return new SpooledBody(new byte[0], null, 0, sha512().digest());
+    }
+
+    /**
+     * Reads {@code in} to the end (without closing it).
+     *
+     * @throws XRoadException {@code tooLarge} if the body exceeds {@code maxSize}
+     */
+    static SpooledBody read(InputStream in, long maxSize, XRoadErrorType tooLarge) throws IOException {
+        MessageDigest md = sha512();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        OutputStream out = buffer;
+        Path path = null;
+        long total = 0;
+        byte[] chunk = new byte[CHUNK];
+        try {
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                total += n;
+                if (total > maxSize) {
+                    throw new XRoadException(tooLarge, "the body is larger than " + maxSize + " bytes");
+                }
+                md.update(chunk, 0, n);
+                if (path == null && buffer.size() + n > MEMORY_LIMIT) {
+                    path = Files.createTempFile("troad-body-", ".tmp");
+                    out = new BufferedOutputStream(Files.newOutputStream(path), CHUNK);
+                    buffer.writeTo(out);
+                    buffer = new ByteArrayOutputStream(0);
+                }
+                out.write(chunk, 0, n);
+            }
+            out.close();
+            return new SpooledBody(path == null ? buffer.toByteArray() : null, path, total, md.digest());
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+            throw e;
+        }
+    }
+
+    long size() {
+        return size;
+    }
+
+    byte[] digest() {
+        return digest.clone();
+    }
+
+    /** The bytes, only when small enough to keep in a log record. */
+    byte @Nullable [] smallBytes() {
+        return memory != null && memory.length <= MessageRecord.Message.SMALL_BODY ? memory.clone() : null;
+    }
+
+    InputStream open() throws IOException {
+        return memory != null ? new ByteArrayInputStream(memory) : Files.newInputStream(file);
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        try (InputStream in = open()) {
+            in.transferTo(out);
+        }
+    }
+
+    /** The body as Jetty client content; no content type, so Jetty adds no header of its own. */
+    Request.@Nullable Content content() throws IOException {
+        if (size == 0) {
+            return null;
+        }
+        return memory != null ? new BytesRequestContent((String) null, memory) : new PathRequestContent(null, file);
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless; the temp folder is cleaned by the OS
+            }
+        }
+    }
+
+    static MessageDigest sha512() {
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package tw.smartgov.troad.securityserver;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CRL;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.HexFormat;
+import javax.net.ssl.TrustManager;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import tw.smartgov.trust.keys.SigningIdentity;
+
+/** Jetty TLS contexts between security servers: TLS 1.3 only, our TLS identity, pinning trust. */
+final class TlsContexts {
+    private static final String TLS_13 = "TLSv1.3";
+
+    private TlsContexts() {}
+
+    static SslContextFactory.Server server(SigningIdentity identity, PeerTrust trust) {
+        var factory = new SslContextFactory.Server() {
+            @Override
+            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+                return new TrustManager[] {new PinningTrustManager(trust)};
+            }
+        };
+        factory.setNeedClientAuth(true);
+        configure(factory, identity);
+        return factory;
+    }
+
+    static SslContextFactory.Client client(SigningIdentity identity, PeerTrust trust) {
+        var factory = new SslContextFactory.Client() {
+            @Override
+            protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) {
+                return new TrustManager[] {new PinningTrustManager(trust)};
+            }
+        };
+        factory.setEndpointIdentificationAlgorithm(null); // pinning replaces host name checks
+        configure(factory, identity);
+        return factory;
+    }
+
+    private static void configure(SslContextFactory factory, SigningIdentity identity) {
+        // the key store lives only in memory; its password only satisfies the KeyStore API
+        String password = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        factory.setKeyStore(keyStore(identity, password.toCharArray()));
+        factory.setKeyStorePassword(password);
+        factory.setKeyManagerPassword(password);
+        factory.setIncludeProtocols(TLS_13);
+    }
+
+    private static KeyStore keyStore(SigningIdentity identity, char[] password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(
+                    "tls", identity.privateKey(), password, identity.chain().toArray(X509Certificate[]::new));
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot hold the TLS identity in a key store", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package tw.smartgov.troad.securityserver;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import tw.smartgov.troad.globalconf.GlobalConfiguration;
+import tw.smartgov.troad.globalconf.GlobalConfiguration.MemberEntry;
+import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
+import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.troad.identifier.ServiceId;
+import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.trust.ca.CertificateAuthority;
+import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.Pem;
+import tw.smartgov.trust.ca.TestPki;
+import tw.smartgov.trust.keys.SigningIdentity;
+
+/**
+ * Real loopback T-Road for tests: member A (client subsystems app and other) behind server a,
+ * member B (provider subsystem registry) behind server b, a rogue server d whose TLS certificate
+ * is not pinned, and entries for a provider whose server is down and one whose pin is wrong. One
+ * shared instance per test JVM; tests reset what they change with {@link #reset()}.
+ */
+final class TRoadFixture {
+    static final MemberId A = new MemberId("TW", "GOV", "A");
+    static final MemberId B = new MemberId("TW", "GOV", "B");
+    static final SubsystemId APP = A.subsystem("app");
+    static final SubsystemId OTHER = A.subsystem("other");
+    static final SubsystemId REGISTRY = B.subsystem("registry");
+    static final SubsystemId GONE = new MemberId("TW", "GOV", "C").subsystem("gone");
+    static final SubsystemId IMPOSTOR = new MemberId("TW", "GOV", "E").subsystem("fake");
+    static final ServiceId PERSON = REGISTRY.service("person");
+    static final ServiceId BACKEND_DOWN = REGISTRY.service("down");
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+    private static TRoadFixture shared;
+
+    final CertificateAuthority ca = TestPki.newCa();
+    final Backend backend;
+    final AtomicReference<GlobalConfiguration> conf = new AtomicReference<>();
+    final SwitchableLog clientLog = new SwitchableLog();
+    final SwitchableLog providerLog = new SwitchableLog();
+    final InMemoryAccessRights rights = new InMemoryAccessRights();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final SecurityServer a;
+    final SecurityServer b;
+    final SecurityServer rogue;
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final List<SecurityServerEntry> entries = new ArrayList<>();
+
+    static synchronized TRoadFixture shared() {
+        if (shared == null) {
+            shared = new TRoadFixture();
+        }
+        return shared;
+    }
+
+    private TRoadFixture() {
+        try {
+            backend = new Backend();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        conf.set(configuration(List.of(), Instant.now().plus(Duration.ofHours(1))));
+        var aTls = identity(CertificateProfile.TLS_PEER);
+        var aSign = identity(CertificateProfile.SIGNING);
+        var bTls = identity(CertificateProfile.TLS_PEER);
+        var bSign = identity(CertificateProfile.SIGNING);
+        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, Map.of());
+        b = start(
+                B,
+                List.of(REGISTRY),
+                bTls,
+                bSign,
+                providerLog,
+                Map.of(PERSON, backend.uri("/api"), BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort())));
+        rogue = start(A, List.of(APP), identity(CertificateProfile.TLS_PEER), aSign, clientLog, Map.of());
+        entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER)));
+        entries.add(entry(B, b.providerAddress(), bTls, bSign, List.of(REGISTRY)));
+        entries.add(entry(GONE.member(), URI.create("https://127.0.0.1:" + freePort()), bTls, bSign, List.of(GONE)));
+        entries.add(entry(IMPOSTOR.member(), rogue.providerAddress(), bTls, bSign, List.of(IMPOSTOR)));
+        reset();
+    }
+
+    /** Undoes what tests change: configuration, access rights, logs, hooks. */
+    void reset() {
+        conf.set(configuration(entries, Instant.now().plus(Duration.ofHours(1))));
+        rights.list().forEach(rights::revoke);
+        rights.grant(AccessGrant.whole(APP, PERSON));
+        rights.grant(AccessGrant.whole(APP, BACKEND_DOWN));
+        clientLog.reset();
+        providerLog.reset();
+        b.tamperProviderResponses(headers -> {});
+    }
+
+    void expireConfiguration(Duration ago) {
+        conf.set(configuration(entries, Instant.now().minus(ago)));
+    }
+
+    private SigningIdentity identity(CertificateProfile profile) {
+        return TestPki.identity(ca, profile);
+    }
+
+    private SecurityServer start(
+            MemberId owner,
+            List<SubsystemId> clients,
+            SigningIdentity tls,
+            SigningIdentity signing,
+            MessageLog log,
+            Map<ServiceId, URI> services) {
+        var server = new SecurityServer(SecurityServerSettings.builder()
+                .owner(owner)
+                .clients(clients)
+                .tlsIdentity(tls)
+                .signingIdentity(signing)
+                .globalConfiguration(conf::get)
+                .globalConfigurationGrace(Duration.ofHours(1))
+                .revocation(ca.revocationSource())
+                .services(ProvidedServices.of(services))
+                .accessRights(rights)
+                .messageLog(log)
+                .meterRegistry(meters)
+                .connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(READ_TIMEOUT)
+                .build());
+        server.start();
+        return server;
+    }
+
+    private static SecurityServerEntry entry(
+            MemberId owner, URI address, SigningIdentity tls, SigningIdentity signing, List<SubsystemId> clients) {
+        return new SecurityServerEntry(
+                "ss1",
+                owner,
+                address.toString(),
+                PeerTrust.sha256Hex(tls.certificate()),
+                PeerTrust.sha256Hex(signing.certificate()),
+                clients);
+    }
+
+    private GlobalConfiguration configuration(List<SecurityServerEntry> servers, Instant expiresAt) {
+        var members = List.of(
+                new MemberEntry(A, "Agency A", List.of("app", "other")),
+                new MemberEntry(B, "Agency B", List.of("registry")),
+                new MemberEntry(GONE.member(), "Agency C", List.of("gone")),
+                new MemberEntry(IMPOSTOR.member(), "Agency E", List.of("fake")));
+        return new GlobalConfiguration(
+                "TW",
+                1,
+                Instant.now(),
+                expiresAt,
+                members,
+                servers,
+                List.of(Pem.encode(List.of(ca.root()))),
+                List.of());
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    HttpRequest.Builder request(SecurityServer server, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(server.clientUri() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    HttpClient fixtureHttp() {
+        return http;
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message log that records in memory, or fails every record while {@code failing}. */
+    static final class SwitchableLog implements MessageLog {
+        final InMemoryMessageLog memory = new InMemoryMessageLog();
+        volatile boolean failing;
+
+        @Override
+        public CompletableFuture<Void> record(MessageRecord record) {
+            return failing ? CompletableFuture.failedFuture(new IOException("disk full")) : memory.record(record);
+        }
+
+        void reset() {
+            failing = false;
+            memory.clear();
+        }
+    }
+}
