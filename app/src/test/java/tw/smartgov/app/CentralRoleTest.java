@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tw.smartgov.trust.log.TreeHeadPublisher;
 import tw.smartgov.trust.testing.TestDatabase;
 
 /** The central role on the local PostgreSQL: migrations, health, and deny-by-default access rules. */
@@ -87,6 +89,58 @@ class CentralRoleTest {
         assertThat(get("/no/such/thing").statusCode()).isEqualTo(401);
         assertThat(get("/no/such/thing", "Authorization", basic(ADMIN_PASSWORD)).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void evidenceExportedOverHttpVerifiesOfflineAndATamperedCopyDoesNot() throws Exception {
+        var append = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/admin/trust/logs/central-test/entries"))
+                        .header("Authorization", basic(ADMIN_PASSWORD))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("申請 #1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(append.statusCode()).isEqualTo(201);
+        context.getBean(TreeHeadPublisher.class).publish("central-test");
+
+        Path root = dataDir.resolve("root.pem");
+        Files.writeString(root, get("/trust/ca/root.pem").body());
+        Path evidence = dataDir.resolve("inclusion.json");
+        Files.writeString(
+                evidence,
+                get("/trust/logs/central-test/proofs/inclusion?index=0").body());
+
+        assertThat(verify("inclusion", "--anchor", root.toString(), evidence.toString()))
+                .isZero();
+        Files.writeString(
+                evidence, Files.readString(evidence).replaceFirst("\"entry\":\"[^\"]+\"", "\"entry\":\"AAAA\""));
+        assertThat(verify("inclusion", "--anchor", root.toString(), evidence.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFormTypeBodyWithoutCsrfTokenIsRefusedWithAnExplanation() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/admin/trust/logs/central-test/entries"))
+                        .header("Authorization", basic(ADMIN_PASSWORD))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("CSRF_TOKEN_REQUIRED", "application/octet-stream");
+    }
+
+    static int verify(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "verify";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return SmartGov.commandLine().execute(all);
+    }
+
+    static String base() {
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Test

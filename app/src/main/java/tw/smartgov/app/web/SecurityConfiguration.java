@@ -25,6 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
     /** Content types a cross-site HTML form can send; API calls with any other type cannot be forged. */
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private static final Set<String> FORM_TYPES = Set.of(
             MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -47,6 +50,7 @@ class SecurityConfiguration {
                                 .denyAll())
                 .httpBasic(withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isNonFormApiCall))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::explainDenial))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
         return http.build();
@@ -63,6 +67,33 @@ class SecurityConfiguration {
         }
         String base = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         return !FORM_TYPES.contains(base);
+    }
+
+    /** A refused CSRF token is the usual surprise for API users: say what to send instead. */
+    static void explainDenial(
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException denied)
+            throws java.io.IOException {
+        boolean csrf = denied instanceof org.springframework.security.web.csrf.CsrfException;
+        String detail = csrf
+                ? "This request carries a form-type body (" + request.getContentType() + ") without a CSRF token."
+                        + " Web forms include the token; API calls must send a non-form Content-Type such as"
+                        + " application/json, application/pkcs10 or application/octet-stream."
+                : "You are signed in but not allowed to do this.";
+        response.setStatus(403);
+        response.setContentType("application/problem+json");
+        JSON.writeValue(
+                response.getWriter(),
+                java.util.Map.of(
+                        "title",
+                        "Forbidden",
+                        "status",
+                        403,
+                        "code",
+                        csrf ? "CSRF_TOKEN_REQUIRED" : "FORBIDDEN",
+                        "detail",
+                        detail));
     }
 
     @Bean
