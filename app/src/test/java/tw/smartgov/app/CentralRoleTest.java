@@ -85,6 +85,26 @@ class CentralRoleTest {
     }
 
     @Test
+    void theTRoadCatalogGlobalConfigurationAndAnchorArePublic() throws Exception {
+        assertThat(get("/troad/catalog").statusCode()).isEqualTo(200);
+        assertThat(get("/troad/globalconf").statusCode()).isEqualTo(200);
+        assertThat(get("/troad/anchor.json").body()).contains("signerCertificateSha256");
+        assertThat(get("/admin/troad/members").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void registrationIsPublicButRefusesABadToken() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/troad/registration"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"nope\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isBetween(400, 401);
+        assertThat(response.body()).contains("\"code\"").doesNotContain("Realm");
+    }
+
+    @Test
     void anythingNotListedIsDenied() throws Exception {
         assertThat(get("/no/such/thing").statusCode()).isEqualTo(401);
         assertThat(get("/no/such/thing", "Authorization", basic(ADMIN_PASSWORD)).statusCode())

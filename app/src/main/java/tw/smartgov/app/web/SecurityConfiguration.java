@@ -2,6 +2,7 @@ package tw.smartgov.app.web;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,19 +36,22 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(
-                        requests -> requests.requestMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/trust/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.POST, "/trust/tsa")
-                                .permitAll()
-                                .requestMatchers("/admin/**", "/actuator/**")
-                                .hasRole("ADMIN")
-                                .anyRequest()
-                                .denyAll())
+        http.authorizeHttpRequests(requests -> requests
+                        // error pages render whatever status a permitted request ended with
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/trust/**", "/troad/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/trust/tsa", "/troad/registration", "/troad/registration/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isNonFormApiCall))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::explainDenial))

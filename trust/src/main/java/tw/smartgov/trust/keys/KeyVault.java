@@ -84,6 +84,25 @@ public class KeyVault {
     }
 
     /** Replaces the certificate chain (leaf first) of the existing key under {@code alias}. */
+    /**
+     * Stores a key pair generated elsewhere in this process (for instance one whose certificate
+     * a remote CA issued) under {@code alias}, replacing what was there.
+     *
+     * @throws IllegalArgumentException if the chain's leaf is not for this key pair
+     */
+    public synchronized SigningIdentity store(String alias, KeyPair keyPair, List<X509Certificate> chain) {
+        if (!chain.getFirst().getPublicKey().equals(keyPair.getPublic())) {
+            throw new IllegalArgumentException("the certificate for " + alias + " is not for its key");
+        }
+        put(alias, keyPair.getPrivate(), chain);
+        return new SigningIdentity(keyPair.getPrivate(), chain);
+    }
+
+    /** A new EC P-256 key pair, not stored. */
+    public static KeyPair newKeyPair() {
+        return generateKeyPair();
+    }
+
     public synchronized SigningIdentity storeChain(String alias, List<X509Certificate> chain) {
         SigningIdentity current = find(alias)
                 .orElseThrow(() -> new TrustException(

@@ -1,0 +1,220 @@
+package tw.smartgov.app.demo;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.troad.identifier.ServiceId;
+import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.node.NodeSettings;
+import tw.smartgov.troad.node.SecurityServerNode;
+import tw.smartgov.troad.securityserver.AccessGrant;
+import tw.smartgov.troad.securityserver.JdbcAccessRights;
+import tw.smartgov.troad.securityserver.ProvidedServices;
+import tw.smartgov.trust.keys.KeyVault;
+
+/**
+ * T-Road in {@code smartgov dev}: registers the demo members, their subsystems and services with
+ * this node's central server (through its management API), starts each member's security server
+ * (which registers itself with a one-time token, like a real one), and the agencies' backends.
+ */
+@Component
+@Profile("dev")
+class TRoadDemo {
+    private static final Logger log = LoggerFactory.getLogger(TRoadDemo.class);
+
+    record Agency(String member, String name, List<String> subsystems, int offset) {}
+
+    record Service(String id, String document, String backendPath) {}
+
+    static final List<Agency> AGENCIES = List.of(
+            new Agency("TW/GOV/NDC", "國家發展委員會 National Development Council", List.of("mydata", "portal"), 1),
+            new Agency("TW/GOV/MOI", "內政部 Ministry of the Interior", List.of("household"), 2),
+            new Agency("TW/GOV/MOF", "財政部 Ministry of Finance", List.of("tax"), 3),
+            new Agency("TW/GOV/BLI", "勞動部勞工保險局 Bureau of Labor Insurance", List.of("insurance"), 4));
+    static final List<Service> SERVICES = List.of(
+            new Service("TW/GOV/MOI/household/person-record", "person-record.json", "/moi/household"),
+            new Service("TW/GOV/MOF/tax/income-record", "income-record.json", "/mof/tax"),
+            new Service("TW/GOV/BLI/insurance/insurance-record", "insurance-record.json", "/bli/insurance"));
+    static final SubsystemId MYDATA = SubsystemId.parse("TW/GOV/NDC/mydata");
+
+    private final KeyVault vault;
+    private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
+    private final DemoMessageLogs messageLogs;
+    private final String adminPassword;
+    private final Path stateDir;
+    private final int portBase;
+    private final List<SecurityServerNode> nodes = new ArrayList<>();
+    private DemoBackends backends;
+
+    TRoadDemo(
+            KeyVault vault,
+            JdbcTemplate jdbc,
+            MeterRegistry meters,
+            DemoMessageLogs messageLogs,
+            @Value("${smartgov.admin.password}") String adminPassword,
+            @Value("${smartgov.data-dir}") Path dataDir,
+            @Value("${smartgov.demo.troad-port-base:-1}") int portBase) {
+        this.vault = vault;
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.messageLogs = messageLogs;
+        this.adminPassword = adminPassword;
+        this.stateDir = dataDir.resolve("troad");
+        this.portBase = portBase;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void start(ApplicationReadyEvent event) throws IOException {
+        int port = ((WebServerApplicationContext) event.getApplicationContext())
+                .getWebServer()
+                .getPort();
+        String central = "http://127.0.0.1:" + port;
+        var admin = new AdminApi(central, adminPassword);
+        registerAgencies(admin);
+        backends = new DemoBackends();
+        var rights = new JdbcAccessRights(jdbc, Clock.systemUTC());
+        SERVICES.forEach(s -> rights.grant(AccessGrant.whole(MYDATA, ServiceId.parse(s.id()))));
+        int base = portBase >= 0 ? portBase : port;
+        for (Agency agency : AGENCIES) {
+            try {
+                nodes.add(startNode(agency, base, URI.create(central), admin));
+            } catch (RuntimeException e) {
+                log.error("the demo security server of {} did not start: {}", agency.member(), e.getMessage(), e);
+                return;
+            }
+        }
+        System.out.printf(
+                """
+                T-Road demo: security servers of NDC, MOI, MOF and BLI are up. NDC's accepts calls at %s, e.g.
+                  curl -H 'X-Road-Client: TW/GOV/NDC/mydata' %sr1/TW/GOV/MOI/household/person-record/persons/%s
+                """,
+                nodes.getFirst().clientUri(),
+                nodes.getFirst().clientUri(),
+                SyntheticCitizens.all().getFirst().nationalId());
+    }
+
+    private void registerAgencies(AdminApi admin) {
+        for (Agency agency : AGENCIES) {
+            admin.postJson(
+                    "/admin/troad/members", "{\"id\":\"" + agency.member() + "\",\"name\":\"" + agency.name() + "\"}");
+            for (String subsystem : agency.subsystems()) {
+                admin.postJson("/admin/troad/subsystems", "{\"id\":\"" + agency.member() + "/" + subsystem + "\"}");
+            }
+        }
+        for (Service service : SERVICES) {
+            admin.put("/admin/troad/services/" + service.id(), resource(service.document()), "application/json");
+        }
+    }
+
+    private SecurityServerNode startNode(Agency agency, int base, URI central, AdminApi admin) {
+        MemberId member = MemberId.parse(agency.member());
+        List<SubsystemId> clients =
+                agency.subsystems().stream().map(member::subsystem).toList();
+        int clientPort = base == 0 ? freePort() : base + agency.offset();
+        int providerPort = base == 0 ? freePort() : base + 10 + agency.offset();
+        var settings = new NodeSettings(
+                member,
+                "ss1",
+                clients,
+                "127.0.0.1",
+                clientPort,
+                providerPort,
+                "127.0.0.1",
+                central,
+                stateDir,
+                null,
+                null,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        var node = newNode(settings, clients);
+        if (!node.isRegistered()) {
+            String token = admin.postJson(
+                            "/admin/troad/security-servers/tokens",
+                            "{\"owner\":\"" + agency.member()
+                                    + "\",\"code\":\"ss1\",\"address\":\"https://127.0.0.1:" + providerPort
+                                    + "\",\"clients\":["
+                                    + String.join(
+                                            ",",
+                                            clients.stream()
+                                                    .map(c -> "\"" + c.encoded() + "\"")
+                                                    .toList()) + "]}")
+                    .body()
+                    .replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            node = newNode(settings.withRegistrationToken(token), clients);
+        }
+        node.start();
+        log.info("demo security server {} up: client port {}", settings.serverId(), node.clientPort());
+        return node;
+    }
+
+    private SecurityServerNode newNode(NodeSettings settings, List<SubsystemId> clients) {
+        var backendsOf = new ConcurrentHashMap<ServiceId, URI>();
+        for (Service service : SERVICES) {
+            ServiceId id = ServiceId.parse(service.id());
+            if (clients.contains(id.provider())) {
+                backendsOf.put(id, backends.base(service.backendPath()));
+            }
+        }
+        return new SecurityServerNode(
+                settings,
+                vault,
+                ProvidedServices.mutable(backendsOf),
+                new JdbcAccessRights(jdbc, Clock.systemUTC()),
+                messageLogs.forServer(settings),
+                meters);
+    }
+
+    List<SecurityServerNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    @PreDestroy
+    void stop() {
+        nodes.forEach(SecurityServerNode::close);
+        if (backends != null) {
+            backends.close();
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TRoadDemo.class.getResourceAsStream("/demo/openapi/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

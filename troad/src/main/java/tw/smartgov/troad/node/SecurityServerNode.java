@@ -1,0 +1,183 @@
+package tw.smartgov.troad.node;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.smartgov.troad.central.RegistrationClient;
+import tw.smartgov.troad.globalconf.GlobalConfiguration;
+import tw.smartgov.troad.globalconf.GlobalConfigurationSource;
+import tw.smartgov.troad.securityserver.AccessRights;
+import tw.smartgov.troad.securityserver.MessageLog;
+import tw.smartgov.troad.securityserver.ProvidedServices;
+import tw.smartgov.troad.securityserver.SecurityServer;
+import tw.smartgov.troad.securityserver.SecurityServerSettings;
+import tw.smartgov.trust.keys.KeyVault;
+
+/**
+ * One member's security server, running: registered with the central server, polling the signed
+ * global configuration, keeping the CA's CRL, renewing its certificates before they expire, and
+ * serving the data path ({@link SecurityServer}) with all of it. Several nodes may run in one
+ * process ({@code smartgov dev} runs one per demo member).
+ */
+public final class SecurityServerNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SecurityServerNode.class);
+    private static final Duration RENEWAL_CHECK = Duration.ofHours(1);
+
+    private final NodeSettings settings;
+    private final KeyVault vault;
+    private final ProvidedServices services;
+    private final AccessRights accessRights;
+    private final MessageLog messageLog;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private @Nullable GlobalConfigurationSource configuration;
+    private @Nullable CentralCrl crl;
+    private @Nullable Enrolment enrolment;
+    private volatile Enrolment.@Nullable Identities identities;
+    private volatile @Nullable SecurityServer server;
+    private @Nullable ScheduledExecutorService renewals;
+
+    public SecurityServerNode(
+            NodeSettings settings,
+            KeyVault vault,
+            ProvidedServices services,
+            AccessRights accessRights,
+            MessageLog messageLog,
+            MeterRegistry meters) {
+        this.settings = settings;
+        this.vault = vault;
+        this.services = services;
+        this.accessRights = accessRights;
+        this.messageLog = messageLog;
+        this.meters = meters;
+    }
+
+    /**
+     * Registers if needed, fetches and verifies the global configuration, then opens both ports.
+     *
+     * @throws IllegalStateException with a message saying what is missing (token, anchor, a
+     *     reachable central server)
+     */
+    public synchronized void start() {
+        enrolment = new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl()));
+        identities = enrolment.identities();
+        var anchor = enrolment.anchor();
+        configuration = new GlobalConfigurationSource(
+                anchor, anchor.globalConfigurationUrl(), settings.pollInterval(), settings.grace(), clock);
+        if (!configuration.poll()) {
+            throw new IllegalStateException("cannot fetch a valid global configuration from "
+                    + anchor.globalConfigurationUrl() + " (see the log for why)");
+        }
+        configuration.registerMetrics(meters);
+        configuration.start();
+        crl = new CentralCrl(settings.centralUrl(), Duration.ofMinutes(10), clock);
+        crl.fetch();
+        server = newServer(identities);
+        server.start();
+        renewals = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("renewal-" + settings.slug()).factory());
+        renewals.scheduleWithFixedDelay(
+                this::renewIfDue, RENEWAL_CHECK.toMinutes(), RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
+        log.info(
+                "security server {} is up: client port {}, provider port {}",
+                settings.serverId(),
+                server.clientPort(),
+                server.providerPort());
+    }
+
+    private SecurityServer newServer(Enrolment.Identities ids) {
+        GlobalConfigurationSource source = configuration;
+        return new SecurityServer(SecurityServerSettings.builder()
+                .owner(settings.owner())
+                .serverCode(settings.code())
+                .clients(settings.clients())
+                .tlsIdentity(ids.tls())
+                .signingIdentity(ids.signing())
+                .globalConfiguration(() -> current(source))
+                .globalConfigurationGrace(settings.grace())
+                .revocation(crl)
+                .services(services)
+                .accessRights(accessRights)
+                .messageLog(messageLog)
+                .meterRegistry(meters)
+                .bindHost(settings.bindHost())
+                .clientPort(settings.clientPort())
+                .providerPort(settings.providerPort())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .build());
+    }
+
+    private static GlobalConfiguration current(GlobalConfigurationSource source) {
+        return source.current().orElseThrow(() -> new IllegalStateException("no global configuration yet"));
+    }
+
+    /** Renews the certificates if due, then restarts the data path on the new ones. */
+    synchronized void renewIfDue() {
+        try {
+            var renewed = enrolment.renewIfDue(identities, clock.instant());
+            if (renewed.isPresent()) {
+                identities = renewed.get();
+                server.stop();
+                server = newServer(identities);
+                server.start();
+            }
+        } catch (RuntimeException e) {
+            log.error("security server {} could not renew its certificates: {}", settings.serverId(), e.getMessage());
+        }
+    }
+
+    /** True once the node has its certificates (it registered before, with this keystore). */
+    public boolean isRegistered() {
+        return new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl())).isRegistered();
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public int clientPort() {
+        return server.clientPort();
+    }
+
+    public int providerPort() {
+        return server.providerPort();
+    }
+
+    public URI clientUri() {
+        return server.clientUri();
+    }
+
+    public GlobalConfigurationSource.State configurationState() {
+        return configuration == null ? GlobalConfigurationSource.State.REFUSED : configuration.state();
+    }
+
+    public X509Certificate tlsCertificate() {
+        return identities.tls().certificate();
+    }
+
+    public X509Certificate signingCertificate() {
+        return identities.signing().certificate();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (renewals != null) {
+            renewals.shutdownNow();
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (configuration != null) {
+            configuration.close();
+        }
+    }
+}
