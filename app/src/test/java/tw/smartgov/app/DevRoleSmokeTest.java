@@ -60,6 +60,29 @@ class DevRoleSmokeTest {
     }
 
     @Test
+    void theDemoAgenciesExchangeDataOverTRoad() throws Exception {
+        var nodes = context.getBean(tw.smartgov.app.demo.DemoAccess.class).nodes();
+        assertThat(nodes).hasSize(4);
+        String ndc = nodes.getFirst().clientUri().toString();
+        var record = http.send(
+                HttpRequest.newBuilder(URI.create(ndc + "/r1/TW/GOV/MOI/household/person-record/persons/A123456789"))
+                        .header("X-Road-Client", "TW/GOV/NDC/mydata")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        assertThat(record.body()).contains("王小明");
+        assertThat(record.headers().firstValue("X-Road-Request-Hash")).isPresent();
+
+        var denied = http.send(
+                HttpRequest.newBuilder(URI.create(ndc + "/r1/TW/GOV/MOI/household/person-record/persons/A123456789"))
+                        .header("X-Road-Client", "TW/GOV/NDC/portal")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("X-Road-Error")).hasValue("Server.ServerProxy.AccessDenied");
+    }
+
+    @Test
     void healthIsUpOnTheEmbeddedDatabase() throws Exception {
         var health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

@@ -107,10 +107,12 @@ class TRoadDemo {
                 return;
             }
         }
+        // members registered after a node started are in the configuration it has not polled yet
+        nodes.forEach(SecurityServerNode::refreshConfiguration);
         System.out.printf(
                 """
                 T-Road demo: security servers of NDC, MOI, MOF and BLI are up. NDC's accepts calls at %s, e.g.
-                  curl -H 'X-Road-Client: TW/GOV/NDC/mydata' %sr1/TW/GOV/MOI/household/person-record/persons/%s
+                  curl -H 'X-Road-Client: TW/GOV/NDC/mydata' %s/r1/TW/GOV/MOI/household/person-record/persons/%s
                 """,
                 nodes.getFirst().clientUri(),
                 nodes.getFirst().clientUri(),

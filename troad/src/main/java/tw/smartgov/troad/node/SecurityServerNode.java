@@ -135,6 +135,11 @@ public final class SecurityServerNode implements AutoCloseable {
         }
     }
 
+    /** Fetches the global configuration now rather than at the next poll; true if a new one applied. */
+    public boolean refreshConfiguration() {
+        return configuration != null && configuration.poll();
+    }
+
     /** True once the node has its certificates (it registered before, with this keystore). */
     public boolean isRegistered() {
         return new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl())).isRegistered();
