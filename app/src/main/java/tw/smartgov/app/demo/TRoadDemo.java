@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.node.NodeMessageLogs;
 import tw.smartgov.troad.node.NodeSettings;
 import tw.smartgov.troad.node.SecurityServerNode;
 import tw.smartgov.troad.securityserver.AccessGrant;
@@ -62,7 +63,7 @@ class TRoadDemo {
     private final KeyVault vault;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
-    private final DemoMessageLogs messageLogs;
+    private final NodeMessageLogs messageLogs;
     private final String adminPassword;
     private final Path stateDir;
     private final int portBase;
@@ -73,7 +74,7 @@ class TRoadDemo {
             KeyVault vault,
             JdbcTemplate jdbc,
             MeterRegistry meters,
-            DemoMessageLogs messageLogs,
+            NodeMessageLogs messageLogs,
             @Value("${smartgov.admin.password}") String adminPassword,
             @Value("${smartgov.data-dir}") Path dataDir,
             @Value("${smartgov.demo.troad-port-base:-1}") int portBase) {
@@ -188,7 +189,7 @@ class TRoadDemo {
                 vault,
                 ProvidedServices.mutable(backendsOf),
                 new JdbcAccessRights(jdbc, Clock.systemUTC()),
-                messageLogs.forServer(settings),
+                messageLogs.forNode(settings),
                 meters);
     }
 
