@@ -43,6 +43,8 @@ final class TRoadFixture {
     static final SubsystemId IMPOSTOR = new MemberId("TW", "GOV", "E").subsystem("fake");
     static final ServiceId PERSON = REGISTRY.service("person");
     static final ServiceId BACKEND_DOWN = REGISTRY.service("down");
+    static final String PERSON_OPENAPI =
+            "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Person\",\"version\":\"1\"},\"paths\":{}}";
     static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     private static TRoadFixture shared;
@@ -53,6 +55,8 @@ final class TRoadFixture {
     final SwitchableLog clientLog = new SwitchableLog();
     final SwitchableLog providerLog = new SwitchableLog();
     final InMemoryAccessRights rights = new InMemoryAccessRights();
+    final InMemoryProvidedServices services = new InMemoryProvidedServices();
+    private final List<ServiceDescription> initialServices = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SecurityServer a;
     final SecurityServer b;
@@ -81,15 +85,17 @@ final class TRoadFixture {
         var aSign = identity(CertificateProfile.SIGNING);
         var bTls = identity(CertificateProfile.TLS_PEER);
         var bSign = identity(CertificateProfile.SIGNING);
-        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, Map.of());
-        b = start(
-                B,
-                List.of(REGISTRY),
-                bTls,
-                bSign,
-                providerLog,
-                Map.of(PERSON, backend.uri("/api"), BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort())));
-        rogue = start(A, List.of(APP), identity(CertificateProfile.TLS_PEER), aSign, clientLog, Map.of());
+        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, ProvidedServices.of(Map.of()));
+        initialServices.add(new ServiceDescription(PERSON, backend.uri("/api"), PERSON_OPENAPI));
+        initialServices.add(new ServiceDescription(BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort()), null));
+        b = start(B, List.of(REGISTRY), bTls, bSign, providerLog, services);
+        rogue = start(
+                A,
+                List.of(APP),
+                identity(CertificateProfile.TLS_PEER),
+                aSign,
+                clientLog,
+                ProvidedServices.of(Map.of()));
         entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER)));
         entries.add(entry(B, b.providerAddress(), bTls, bSign, List.of(REGISTRY)));
         entries.add(entry(GONE.member(), URI.create("https://127.0.0.1:" + freePort()), bTls, bSign, List.of(GONE)));
@@ -103,6 +109,8 @@ final class TRoadFixture {
         rights.list().forEach(rights::revoke);
         rights.grant(AccessGrant.whole(APP, PERSON));
         rights.grant(AccessGrant.whole(APP, BACKEND_DOWN));
+        services.list().forEach(d -> services.remove(d.service()));
+        initialServices.forEach(services::put);
         clientLog.reset();
         providerLog.reset();
         b.tamperProviderResponses(headers -> {});
@@ -122,7 +130,7 @@ final class TRoadFixture {
             SigningIdentity tls,
             SigningIdentity signing,
             MessageLog log,
-            Map<ServiceId, URI> services) {
+            ProvidedServices services) {
         var server = new SecurityServer(SecurityServerSettings.builder()
                 .owner(owner)
                 .clients(clients)
@@ -131,7 +139,7 @@ final class TRoadFixture {
                 .globalConfiguration(conf::get)
                 .globalConfigurationGrace(Duration.ofHours(1))
                 .revocation(ca.revocationSource())
-                .services(ProvidedServices.of(services))
+                .services(services)
                 .accessRights(rights)
                 .messageLog(log)
                 .meterRegistry(meters)
