@@ -19,11 +19,17 @@ public record ServiceDescription(
     public ServiceDescription {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(backend, "backend");
+        requireHttpUrl(backend);
+        openApi = openApi == null || openApi.isBlank() ? null : openApi;
+    }
+
+    /** Returns the URI if it is an absolute http(s) URL with a host; throws IllegalArgumentException if not. */
+    public static URI requireHttpUrl(URI backend) {
         String scheme = backend.getScheme() == null ? "" : backend.getScheme().toLowerCase(Locale.ROOT);
         if (!backend.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || backend.getHost() == null) {
             throw new IllegalArgumentException("the backend must be an absolute http or https URL: " + backend);
         }
-        openApi = openApi == null || openApi.isBlank() ? null : openApi;
+        return backend;
     }
 
     /** X-Road's {@code service_type}: {@code OPENAPI} if a document is stored, else {@code REST}. */
