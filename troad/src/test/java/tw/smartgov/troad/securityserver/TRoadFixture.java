@@ -55,6 +55,9 @@ final class TRoadFixture {
     final SwitchableLog clientLog = new SwitchableLog();
     final SwitchableLog providerLog = new SwitchableLog();
     final InMemoryAccessRights rights = new InMemoryAccessRights();
+    /** What every server consults; tests may point it at other rights until {@link #reset()}. */
+    final SwitchableRights activeRights = new SwitchableRights(rights);
+
     final InMemoryProvidedServices services = new InMemoryProvidedServices();
     private final List<ServiceDescription> initialServices = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -106,6 +109,7 @@ final class TRoadFixture {
     /** Undoes what tests change: configuration, access rights, logs, hooks. */
     void reset() {
         conf.set(configuration(entries, Instant.now().plus(Duration.ofHours(1))));
+        activeRights.delegate = rights;
         rights.list().forEach(rights::revoke);
         rights.grant(AccessGrant.whole(APP, PERSON));
         rights.grant(AccessGrant.whole(APP, BACKEND_DOWN));
@@ -140,7 +144,7 @@ final class TRoadFixture {
                 .globalConfigurationGrace(Duration.ofHours(1))
                 .revocation(ca.revocationSource())
                 .services(services)
-                .accessRights(rights)
+                .accessRights(activeRights)
                 .messageLog(log)
                 .meterRegistry(meters)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -203,6 +207,25 @@ final class TRoadFixture {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Access rights whose implementation a test can switch, e.g. to the Spring context's. */
+    static final class SwitchableRights implements AccessRights {
+        volatile AccessRights delegate;
+
+        SwitchableRights(AccessRights delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean allows(SubsystemId client, ServiceId service, String method, String path) {
+            return delegate.allows(client, service, method, path);
+        }
+
+        @Override
+        public boolean allowsAny(SubsystemId client, ServiceId service) {
+            return delegate.allowsAny(client, service);
         }
     }
 
