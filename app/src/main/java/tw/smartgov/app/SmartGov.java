@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CentralCommand.class,
             SecurityServerCommand.class,
             VerifyCommand.class,
+            AccessRightsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmartGov implements Runnable {

@@ -17,4 +17,13 @@ public interface AccessRights {
      * @param path the path below the service, e.g. {@code /persons/1}; empty for the service root
      */
     boolean allows(SubsystemId client, ServiceId service, String method, String path);
+
+    /**
+     * True if the client may call the service at all (some method, some path): what the {@code
+     * allowedMethods} metaservice lists. The default asks for {@code GET} on the service root;
+     * implementations that know their grants answer exactly.
+     */
+    default boolean allowsAny(SubsystemId client, ServiceId service) {
+        return allows(client, service, "GET", "");
+    }
 }

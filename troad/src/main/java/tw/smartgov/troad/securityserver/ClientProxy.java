@@ -35,6 +35,15 @@ final class ClientProxy extends ProxyHandler {
 
     @Override
     void serve(Request request, Response response, Exchange exchange) throws Exception {
+        if (ListClients.handles(request.getHttpURI().getPath())) {
+            var conf = gateway.configuration().current();
+            try (Upstream answer = ListClients.answer(
+                    request.getMethod(), conf, request.getHttpURI().getQuery())) {
+                exchange.responseSize = answer.body().size();
+                send(response, answer.status(), HttpFields.build(answer.headers()), answer.body());
+            }
+            return;
+        }
         String xRoadId = xRoadId(request.getHeaders());
         exchange.xRoadId = xRoadId;
         SubsystemId client = clientOf(request.getHeaders());

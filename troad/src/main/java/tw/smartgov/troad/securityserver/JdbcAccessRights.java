@@ -32,6 +32,11 @@ public final class JdbcAccessRights implements ManagedAccessRights {
     }
 
     @Override
+    public boolean allowsAny(SubsystemId client, ServiceId service) {
+        return !grantsOf(client.encoded(), service.encoded()).isEmpty();
+    }
+
+    @Override
     public void grant(AccessGrant grant) {
         try {
             jdbc.update(

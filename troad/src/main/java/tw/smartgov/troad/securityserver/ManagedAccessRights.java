@@ -1,6 +1,8 @@
 package tw.smartgov.troad.securityserver;
 
 import java.util.List;
+import tw.smartgov.troad.identifier.ServiceId;
+import tw.smartgov.troad.identifier.SubsystemId;
 
 /** {@link AccessRights} that can be changed at run time, for the management layer. Thread-safe. */
 public interface ManagedAccessRights extends AccessRights {
@@ -12,4 +14,10 @@ public interface ManagedAccessRights extends AccessRights {
 
     /** Every grant, in no particular order. */
     List<AccessGrant> list();
+
+    @Override
+    default boolean allowsAny(SubsystemId client, ServiceId service) {
+        return list().stream()
+                .anyMatch(g -> g.client().equals(client) && g.service().equals(service));
+    }
 }

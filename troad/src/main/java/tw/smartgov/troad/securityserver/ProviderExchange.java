@@ -1,20 +1,20 @@
 package tw.smartgov.troad.securityserver;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Response;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.protocol.XRoadErrorType;
-import tw.smartgov.troad.protocol.XRoadException;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.troad.securityserver.MessageRecord.Message;
 
-/** One call through the provider side, from the spooled request body to the released response. */
+/**
+ * One call through the provider side, from the spooled request body to the released response: the
+ * signature is verified before {@link ProviderAnswer} runs, its answer is signed and logged.
+ */
 final class ProviderExchange {
     /** The request as received from the calling security server. */
     record Incoming(
@@ -35,7 +35,7 @@ final class ProviderExchange {
     private final Gateway gateway;
     private final Incoming incoming;
     private final SecurityServerEntry peer;
-    private final URI backend;
+    private final ProviderAnswer answer;
     private final SpooledBody body;
     private final Exchange exchange;
 
@@ -43,13 +43,13 @@ final class ProviderExchange {
             Gateway gateway,
             Incoming incoming,
             SecurityServerEntry peer,
-            URI backend,
+            ProviderAnswer answer,
             SpooledBody body,
             Exchange exchange) {
         this.gateway = gateway;
         this.incoming = incoming;
         this.peer = peer;
-        this.backend = backend;
+        this.answer = answer;
         this.body = body;
         this.exchange = exchange;
     }
@@ -72,7 +72,7 @@ final class ProviderExchange {
                 body.smallBytes(),
                 incoming.receivedAt());
         String requestHash = request.digestBase64();
-        try (Upstream answer = callBackend()) {
+        try (Upstream answer = this.answer.answer(incoming, body)) {
             exchange.responseSize = answer.body().size();
             List<HttpField> passed = HeaderPart.passed(answer.headers());
             String responsePart = HeaderPart.response(answer.status(), incoming.xRoadId(), requestHash, passed);
@@ -95,44 +95,6 @@ final class ProviderExchange {
             HttpFields.Mutable headers = responseHeaders(passed, requestHash, signature, reply);
             gateway.hooks().providerResponseHeaders.accept(headers);
             ProxyHandler.send(response, answer.status(), headers, reply);
-        }
-    }
-
-    private Upstream callBackend() throws Exception {
-        URI uri = URI.create(ProxyHandler.stripTrailingSlash(backend.toString())
-                + incoming.target().pathAndQuery());
-        Request request = gateway.backends()
-                .newRequest(uri)
-                .method(incoming.method())
-                .headers(headers -> {
-                    incoming.passed().forEach(headers::add);
-                    headers.put(XRoadHeaders.CLIENT, incoming.client().encoded());
-                    headers.put(
-                            XRoadHeaders.SERVICE, incoming.target().service().encoded());
-                    headers.put(XRoadHeaders.ID, incoming.xRoadId());
-                    headers.put(XRoadHeaders.REQUEST_ID, incoming.requestId());
-                });
-        var content = body.content();
-        if (content != null) {
-            request.body(content);
-        }
-        var settings = gateway.settings();
-        try {
-            return Upstream.exchange(
-                    request,
-                    settings.readTimeout(),
-                    settings.readTimeout().plus(settings.connectTimeout()),
-                    settings.maxBodySize(),
-                    XRoadErrorType.SERVICE_FAILED);
-        } catch (Upstream.Failed e) {
-            boolean slow = e.failure() == Upstream.Failure.TIMEOUT;
-            throw new XRoadException(
-                    slow ? XRoadErrorType.SERVICE_TIMEOUT : XRoadErrorType.SERVICE_FAILED,
-                    slow
-                            ? "the service did not answer within " + settings.readTimeout()
-                            : "the service cannot be reached",
-                    null,
-                    e);
         }
     }
 

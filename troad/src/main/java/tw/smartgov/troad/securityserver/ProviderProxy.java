@@ -46,13 +46,7 @@ final class ProviderProxy extends ProxyHandler {
         var target = ServicePath.parse(
                 request.getHttpURI().getPath(), request.getHttpURI().getQuery());
         exchange.service = target.service();
-        URI backend = backend(target.service());
-        if (!gateway.settings()
-                .accessRights()
-                .allows(client, target.service(), request.getMethod(), target.decodedRest())) {
-            throw new XRoadException(
-                    XRoadErrorType.ACCESS_DENIED, "the client " + client + " may not call " + target.service());
-        }
+        ProviderAnswer answer = answerFor(target, client, request.getMethod());
         var incoming = new ProviderExchange.Incoming(
                 request.getMethod(),
                 target,
@@ -65,7 +59,7 @@ final class ProviderProxy extends ProxyHandler {
         try (SpooledBody body = SpooledBody.read(
                 Content.Source.asInputStream(request), gateway.settings().maxBodySize(), XRoadErrorType.BAD_REQUEST)) {
             exchange.requestSize = body.size();
-            new ProviderExchange(gateway, incoming, peer, backend, body, exchange).run(response);
+            new ProviderExchange(gateway, incoming, peer, answer, body, exchange).run(response);
         }
     }
 
@@ -81,6 +75,23 @@ final class ProviderProxy extends ProxyHandler {
                 .orElseThrow(() -> new XRoadException(
                         XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
                         "the peer's TLS certificate is not pinned in the global configuration"));
+    }
+
+    /** Metaservices are answered here for every client; other services need an access right. */
+    private ProviderAnswer answerFor(ServicePath target, SubsystemId client, String method) {
+        var settings = gateway.settings();
+        if (Metaservices.isMetaservice(target)) {
+            if (!settings.clients().contains(target.service().provider())) {
+                throw unknown(target.service());
+            }
+            return new Metaservices(settings.services(), settings.accessRights());
+        }
+        URI backend = backend(target.service());
+        if (!settings.accessRights().allows(client, target.service(), method, target.decodedRest())) {
+            throw new XRoadException(
+                    XRoadErrorType.ACCESS_DENIED, "the client " + client + " may not call " + target.service());
+        }
+        return new BackendCall(gateway, backend);
     }
 
     private URI backend(ServiceId service) {

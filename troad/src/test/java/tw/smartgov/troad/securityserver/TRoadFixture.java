@@ -43,6 +43,8 @@ final class TRoadFixture {
     static final SubsystemId IMPOSTOR = new MemberId("TW", "GOV", "E").subsystem("fake");
     static final ServiceId PERSON = REGISTRY.service("person");
     static final ServiceId BACKEND_DOWN = REGISTRY.service("down");
+    static final String PERSON_OPENAPI =
+            "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Person\",\"version\":\"1\"},\"paths\":{}}";
     static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     private static TRoadFixture shared;
@@ -53,6 +55,11 @@ final class TRoadFixture {
     final SwitchableLog clientLog = new SwitchableLog();
     final SwitchableLog providerLog = new SwitchableLog();
     final InMemoryAccessRights rights = new InMemoryAccessRights();
+    /** What every server consults; tests may point it at other rights until {@link #reset()}. */
+    final SwitchableRights activeRights = new SwitchableRights(rights);
+
+    final InMemoryProvidedServices services = new InMemoryProvidedServices();
+    private final List<ServiceDescription> initialServices = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SecurityServer a;
     final SecurityServer b;
@@ -81,15 +88,17 @@ final class TRoadFixture {
         var aSign = identity(CertificateProfile.SIGNING);
         var bTls = identity(CertificateProfile.TLS_PEER);
         var bSign = identity(CertificateProfile.SIGNING);
-        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, Map.of());
-        b = start(
-                B,
-                List.of(REGISTRY),
-                bTls,
-                bSign,
-                providerLog,
-                Map.of(PERSON, backend.uri("/api"), BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort())));
-        rogue = start(A, List.of(APP), identity(CertificateProfile.TLS_PEER), aSign, clientLog, Map.of());
+        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, ProvidedServices.of(Map.of()));
+        initialServices.add(new ServiceDescription(PERSON, backend.uri("/api"), PERSON_OPENAPI));
+        initialServices.add(new ServiceDescription(BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort()), null));
+        b = start(B, List.of(REGISTRY), bTls, bSign, providerLog, services);
+        rogue = start(
+                A,
+                List.of(APP),
+                identity(CertificateProfile.TLS_PEER),
+                aSign,
+                clientLog,
+                ProvidedServices.of(Map.of()));
         entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER)));
         entries.add(entry(B, b.providerAddress(), bTls, bSign, List.of(REGISTRY)));
         entries.add(entry(GONE.member(), URI.create("https://127.0.0.1:" + freePort()), bTls, bSign, List.of(GONE)));
@@ -100,9 +109,12 @@ final class TRoadFixture {
     /** Undoes what tests change: configuration, access rights, logs, hooks. */
     void reset() {
         conf.set(configuration(entries, Instant.now().plus(Duration.ofHours(1))));
+        activeRights.delegate = rights;
         rights.list().forEach(rights::revoke);
         rights.grant(AccessGrant.whole(APP, PERSON));
         rights.grant(AccessGrant.whole(APP, BACKEND_DOWN));
+        services.list().forEach(d -> services.remove(d.service()));
+        initialServices.forEach(services::put);
         clientLog.reset();
         providerLog.reset();
         b.tamperProviderResponses(headers -> {});
@@ -122,7 +134,7 @@ final class TRoadFixture {
             SigningIdentity tls,
             SigningIdentity signing,
             MessageLog log,
-            Map<ServiceId, URI> services) {
+            ProvidedServices services) {
         var server = new SecurityServer(SecurityServerSettings.builder()
                 .owner(owner)
                 .clients(clients)
@@ -131,8 +143,8 @@ final class TRoadFixture {
                 .globalConfiguration(conf::get)
                 .globalConfigurationGrace(Duration.ofHours(1))
                 .revocation(ca.revocationSource())
-                .services(ProvidedServices.of(services))
-                .accessRights(rights)
+                .services(services)
+                .accessRights(activeRights)
                 .messageLog(log)
                 .meterRegistry(meters)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -195,6 +207,25 @@ final class TRoadFixture {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Access rights whose implementation a test can switch, e.g. to the Spring context's. */
+    static final class SwitchableRights implements AccessRights {
+        volatile AccessRights delegate;
+
+        SwitchableRights(AccessRights delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean allows(SubsystemId client, ServiceId service, String method, String path) {
+            return delegate.allows(client, service, method, path);
+        }
+
+        @Override
+        public boolean allowsAny(SubsystemId client, ServiceId service) {
+            return delegate.allowsAny(client, service);
         }
     }
 
