@@ -9,11 +9,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +20,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
@@ -31,8 +28,9 @@ import tw.smartgov.troad.node.NodeMessageLogs;
 import tw.smartgov.troad.node.NodeSettings;
 import tw.smartgov.troad.node.SecurityServerNode;
 import tw.smartgov.troad.securityserver.AccessGrant;
-import tw.smartgov.troad.securityserver.JdbcAccessRights;
-import tw.smartgov.troad.securityserver.ProvidedServices;
+import tw.smartgov.troad.securityserver.ManagedAccessRights;
+import tw.smartgov.troad.securityserver.ManagedProvidedServices;
+import tw.smartgov.troad.securityserver.ServiceDescription;
 import tw.smartgov.trust.keys.KeyVault;
 
 /**
@@ -61,7 +59,8 @@ class TRoadDemo {
     static final SubsystemId MYDATA = SubsystemId.parse("TW/GOV/NDC/mydata");
 
     private final KeyVault vault;
-    private final JdbcTemplate jdbc;
+    private final ManagedAccessRights rights;
+    private final ManagedProvidedServices services;
     private final MeterRegistry meters;
     private final NodeMessageLogs messageLogs;
     private final String adminPassword;
@@ -72,14 +71,16 @@ class TRoadDemo {
 
     TRoadDemo(
             KeyVault vault,
-            JdbcTemplate jdbc,
+            ManagedAccessRights rights,
+            ManagedProvidedServices services,
             MeterRegistry meters,
             NodeMessageLogs messageLogs,
             @Value("${smartgov.admin.password}") String adminPassword,
             @Value("${smartgov.data-dir}") Path dataDir,
             @Value("${smartgov.demo.troad-port-base:-1}") int portBase) {
         this.vault = vault;
-        this.jdbc = jdbc;
+        this.rights = rights;
+        this.services = services;
         this.meters = meters;
         this.messageLogs = messageLogs;
         this.adminPassword = adminPassword;
@@ -97,8 +98,13 @@ class TRoadDemo {
         var admin = new AdminApi(central, adminPassword);
         registerAgencies(admin);
         backends = new DemoBackends();
-        var rights = new JdbcAccessRights(jdbc, Clock.systemUTC());
-        SERVICES.forEach(s -> rights.grant(AccessGrant.whole(MYDATA, ServiceId.parse(s.id()))));
+        for (Service service : SERVICES) {
+            ServiceId id = ServiceId.parse(service.id());
+            rights.grant(AccessGrant.whole(MYDATA, id));
+            // the backends listen on a new port at every start
+            services.put(
+                    new ServiceDescription(id, backends.base(service.backendPath()), resource(service.document())));
+        }
         int base = portBase >= 0 ? portBase : port;
         for (Agency agency : AGENCIES) {
             try {
@@ -177,20 +183,7 @@ class TRoadDemo {
     }
 
     private SecurityServerNode newNode(NodeSettings settings, List<SubsystemId> clients) {
-        var backendsOf = new ConcurrentHashMap<ServiceId, URI>();
-        for (Service service : SERVICES) {
-            ServiceId id = ServiceId.parse(service.id());
-            if (clients.contains(id.provider())) {
-                backendsOf.put(id, backends.base(service.backendPath()));
-            }
-        }
-        return new SecurityServerNode(
-                settings,
-                vault,
-                ProvidedServices.mutable(backendsOf),
-                new JdbcAccessRights(jdbc, Clock.systemUTC()),
-                messageLogs.forNode(settings),
-                meters);
+        return new SecurityServerNode(settings, vault, services, rights, messageLogs.forNode(settings), meters);
     }
 
     List<SecurityServerNode> nodes() {
