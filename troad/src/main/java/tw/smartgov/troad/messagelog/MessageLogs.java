@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +35,7 @@ public class MessageLogs {
     private final MessageLogProperties properties;
     private final @Nullable MeterRegistry meters;
     private final Map<String, TransparencyMessageLog> created = new ConcurrentHashMap<>();
+    private final List<TransparencyMessageLog> watched = new CopyOnWriteArrayList<>();
 
     MessageLogs(
             TransparencyLogs logs,
@@ -53,19 +55,21 @@ public class MessageLogs {
         return created.computeIfAbsent(LogNames.forServer(owner, serverCode), this::create);
     }
 
-    /** The same with another grace period and refresh: for tests of TSA outages. */
-    TransparencyMessageLog create(String name, Duration grace, Duration refresh) {
+    /**
+     * A log with its own grace period, refresh and entry limit, also watched by the health
+     * indicator: for tests of TSA outages and oversized entries.
+     */
+    TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes) {
         var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, Clock.systemUTC());
-        return new TransparencyMessageLog(
-                logs,
-                new EntryEncoder(metadataOnly(), TransparencyLogs.MAX_ENTRY_BYTES),
-                index,
-                guard,
-                Clock.systemUTC());
+        var log = new TransparencyMessageLog(
+                logs, new EntryEncoder(metadataOnly(), maxEntryBytes), index, guard, Clock.systemUTC());
+        watched.add(log);
+        return log;
     }
 
-    Collection<TransparencyMessageLog> created() {
-        return created.values();
+    /** Every log created so far, for the health indicator. */
+    List<TransparencyMessageLog> created() {
+        return List.copyOf(watched);
     }
 
     MessageIndex index() {
@@ -73,7 +77,8 @@ public class MessageLogs {
     }
 
     private TransparencyMessageLog create(String name) {
-        TransparencyMessageLog log = create(name, properties.timestampGrace(), REFRESH);
+        TransparencyMessageLog log =
+                create(name, properties.timestampGrace(), REFRESH, TransparencyLogs.MAX_ENTRY_BYTES);
         if (meters != null) {
             Gauge.builder(
                             "smartgov.troad.message_log.untimestamped_seconds",
