@@ -61,7 +61,7 @@ final class TimestampGuard {
         Duration waiting = waiting();
         if (waiting.compareTo(grace) > 0) {
             throw new IllegalStateException("message log " + logName + " has not been time-stamped for "
-                    + waiting.toSeconds() + " s (grace " + grace.toSeconds() + " s): the TSA is unreachable");
+                    + waiting.toMillis() + " ms (grace " + grace.toMillis() + " ms): the TSA is unreachable");
         }
     }
 
