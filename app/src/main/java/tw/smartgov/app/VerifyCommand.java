@@ -10,6 +10,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tw.smartgov.troad.messagelog.MessageArchiveVerifier;
+import tw.smartgov.troad.messagelog.MessageEvidenceVerifier;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.log.LogEvidence;
 import tw.smartgov.trust.log.LogEvidenceVerifier;
@@ -26,7 +29,12 @@ import tw.smartgov.trust.log.LogEvidenceVerifier;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Checks proofs and evidence offline, without contacting any server.",
-        subcommands = {VerifyCommand.Inclusion.class, VerifyCommand.Consistency.class})
+        subcommands = {
+            VerifyCommand.Inclusion.class,
+            VerifyCommand.Consistency.class,
+            VerifyCommand.Evidence.class,
+            VerifyCommand.Archive.class
+        })
 final class VerifyCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -36,7 +44,7 @@ final class VerifyCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** What both proof checks take: the evidence file, the trust anchor, an optional newer CRL. */
+    /** What every check takes: the evidence file, the trust anchor, an optional newer CRL. */
     abstract static class ProofCheck implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -56,17 +64,26 @@ final class VerifyCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The evidence JSON exported by the node.")
         Path file;
 
-        abstract LogEvidenceVerifier.Result check(LogEvidenceVerifier verifier, String json);
+        /** What passed, for a person to read, and a one-line summary of what was verified. */
+        record Outcome(List<String> checks, String summary) {
+            static Outcome of(LogEvidenceVerifier.Result result) {
+                return new Outcome(result.checks(), "log '" + result.log() + "', tree size " + result.treeSize());
+            }
+        }
+
+        abstract Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json);
 
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
             try {
-                var verifier = new LogEvidenceVerifier(certificate(anchor), crl == null ? null : crl(crl));
-                var result = check(verifier, Files.readString(file, StandardCharsets.UTF_8));
+                var result = check(
+                        certificate(anchor),
+                        crl == null ? null : crl(crl),
+                        Files.readString(file, StandardCharsets.UTF_8));
                 result.checks().forEach(check -> out.println("  ok  " + check));
-                out.println("VERIFIED: " + file + " (log '" + result.log() + "', tree size " + result.treeSize() + ")");
+                out.println("VERIFIED: " + file + " (" + result.summary() + ")");
                 return 0;
             } catch (TrustException e) {
                 err.println("NOT VERIFIED: " + file + ": " + e.getMessage() + " [" + e.error() + "]");
@@ -87,8 +104,9 @@ final class VerifyCommand implements Runnable {
             })
     static final class Inclusion extends ProofCheck {
         @Override
-        LogEvidenceVerifier.Result check(LogEvidenceVerifier verifier, String json) {
-            return verifier.verify(LogEvidence.fromJson(json, LogEvidence.Inclusion.class));
+        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
+            return Outcome.of(new LogEvidenceVerifier(anchor, crl)
+                    .verify(LogEvidence.fromJson(json, LogEvidence.Inclusion.class)));
         }
     }
 
@@ -101,8 +119,79 @@ final class VerifyCommand implements Runnable {
             })
     static final class Consistency extends ProofCheck {
         @Override
-        LogEvidenceVerifier.Result check(LogEvidenceVerifier verifier, String json) {
-            return verifier.verify(LogEvidence.fromJson(json, LogEvidence.Consistency.class));
+        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
+            return Outcome.of(new LogEvidenceVerifier(anchor, crl)
+                    .verify(LogEvidence.fromJson(json, LogEvidence.Consistency.class)));
+        }
+    }
+
+    @Command(
+            name = "evidence",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Checks T-Road message-log evidence: for each record its inclusion in the security server's",
+                "log under a signed, time-stamped tree head, the request's and response's batch signatures",
+                "(chains valid at the time-stamp's time), and the digests of the logged header parts and bodies;",
+                "from GET /admin/troad/message-log/{log}/evidence?xRoadId=ID."
+            })
+    static final class Evidence extends ProofCheck {
+        @Override
+        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
+            var result = new MessageEvidenceVerifier(anchor, crl).verify(json);
+            String id = result.xRoadId() == null ? "" : ", X-Road-Id " + result.xRoadId();
+            return new Outcome(result.checks(), "log '" + result.log() + "', " + result.records() + " record(s)" + id);
+        }
+    }
+
+    @Command(
+            name = "archive",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Checks T-Road message archive files (from the security server's archive folder): that they",
+                "chain by SHA-256, oldest first, and that every record in them verifies as evidence does."
+            })
+    static final class Archive implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--anchor", required = true, description = "Root certificate to trust (PEM).")
+        Path anchor;
+
+        @Option(names = "--crl", description = "A newer CRL (DER) than those inside the archive.")
+        @Nullable
+        Path crl;
+
+        @Option(
+                names = "--previous-sha256",
+                description = "SHA-256 (hex) the first file must name, when it is not the log's first archive.")
+        @Nullable
+        String previous;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Archive files, oldest first.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            try {
+                var verifier = new MessageArchiveVerifier(certificate(anchor), crl == null ? null : crl(crl));
+                List<byte[]> contents = new java.util.ArrayList<>();
+                for (Path file : files) {
+                    contents.add(Files.readAllBytes(file));
+                }
+                var result = verifier.verify(contents, previous);
+                result.checks().forEach(check -> out.println("  ok  " + check));
+                out.println("VERIFIED: " + result.files() + " archive file(s), " + result.records()
+                        + " record(s); last SHA-256 " + result.lastSha256());
+                return 0;
+            } catch (TrustException e) {
+                err.println("NOT VERIFIED: " + e.getMessage() + " [" + e.error() + "]");
+                return 1;
+            } catch (IOException | CertificateException | CRLException e) {
+                err.println("cannot read input: " + e.getMessage());
+                return 2;
+            }
         }
     }
 

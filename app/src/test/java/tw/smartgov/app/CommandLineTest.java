@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tw.smartgov.trust.ca.Pem;
+import tw.smartgov.trust.ca.TestPki;
 
 class CommandLineTest {
     final StringWriter out = new StringWriter();
@@ -21,6 +27,24 @@ class CommandLineTest {
     void helpListsEveryRoleAndCommand() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("dev", "central", "security-server", "verify");
+    }
+
+    @Test
+    void verifyEvidenceRefusesADocumentThatIsNotMessageEvidence(@TempDir Path dir) throws Exception {
+        Path anchor = Files.writeString(
+                dir.resolve("root.pem"), Pem.encode(List.of(TestPki.newCa().root())));
+        Path file = Files.writeString(dir.resolve("e.json"), "{\"type\":\"smartgov-inclusion-proof/v1\"}");
+
+        assertThat(run("verify", "evidence", "--anchor", anchor.toString(), file.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("NOT VERIFIED", "smartgov-message-evidence/v1", "MALFORMED_PROOF");
+    }
+
+    @Test
+    void verifyEvidenceWithoutReadableInputExitsWithTwo(@TempDir Path dir) {
+        assertThat(run("verify", "evidence", "--anchor", dir.resolve("none.pem").toString(), "x.json"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read input");
     }
 
     @Test

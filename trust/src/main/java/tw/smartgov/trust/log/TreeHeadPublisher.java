@@ -126,6 +126,16 @@ public class TreeHeadPublisher {
         return heads.at(name, treeSize);
     }
 
+    /**
+     * When the oldest signed head of {@code log} that still waits for its RFC 3161 time-stamp was
+     * signed; empty when every head is time-stamped (or none was signed). Entries covered only by
+     * such heads are not yet time-stamped: callers that must not run un-time-stamped for long (the
+     * T-Road message log) compare this with their grace period. One indexed query.
+     */
+    public Optional<Instant> oldestUntimestamped(String name) {
+        return heads.oldestWithoutTimestamp(name);
+    }
+
     private void proveConsistent(String name, SignedTreeHead previous, TreeHead current) {
         try {
             logs.consistencyProof(name, previous.treeSize(), current.size())

@@ -3,6 +3,7 @@ package tw.smartgov.trust.log;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +38,15 @@ final class TreeHeads {
                         treeSize)
                 .stream()
                 .findFirst();
+    }
+
+    /** When the oldest head of {@code log} still waiting for its time-stamp was signed, if any. */
+    Optional<Instant> oldestWithoutTimestamp(String log) {
+        Timestamp oldest = jdbc.queryForObject(
+                "SELECT MIN(signed_at) FROM trust.log_tree_head WHERE log_name = ? AND timestamp_token IS NULL",
+                Timestamp.class,
+                log);
+        return Optional.ofNullable(oldest).map(Timestamp::toInstant);
     }
 
     List<SignedTreeHead> withoutTimestamp() {

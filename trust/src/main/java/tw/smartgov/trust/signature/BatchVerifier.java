@@ -43,7 +43,23 @@ public final class BatchVerifier {
      *     signed, or any error of {@link JwsVerifier#verify} for the batch signature
      */
     public X509Certificate verify(byte[] messageDigest, BatchSignature signature) {
-        SignedRoot root = signedRoot(signature.rootJws());
+        return checkPath(messageDigest, signature, signedRoot(signature.rootJws()));
+    }
+
+    /**
+     * Like {@link #verify}, but the signer's chain must have been valid (and not revoked) at {@code
+     * at}, typically the genTime of a verified RFC 3161 time-stamp covering the signed message, so
+     * that archived evidence outlives the signer's certificate. Nothing is remembered.
+     */
+    public X509Certificate verifyAt(byte[] messageDigest, BatchSignature signature, Instant at) {
+        VerifiedJws verified = verifier.verifyAt(signature.rootJws(), at);
+        if (!BatchSigner.TYPE.equals(verified.type())) {
+            throw invalid("the signature is not a batch signature (typ " + verified.type() + ")");
+        }
+        return checkPath(messageDigest, signature, parse(verified, at));
+    }
+
+    private static X509Certificate checkPath(byte[] messageDigest, BatchSignature signature, SignedRoot root) {
         if (root.size() != signature.size()) {
             throw invalid("the batch size does not match the signed batch");
         }

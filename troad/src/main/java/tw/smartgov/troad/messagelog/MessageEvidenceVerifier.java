@@ -1,0 +1,116 @@
+package tw.smartgov.troad.messagelog;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.ca.CertificateValidator;
+import tw.smartgov.trust.ca.RevocationSource;
+import tw.smartgov.trust.log.LogEvidence;
+import tw.smartgov.trust.log.LogEvidenceVerifier;
+import tw.smartgov.trust.signature.BatchVerifier;
+import tw.smartgov.trust.signature.JwsVerifier;
+
+/**
+ * Checks {@link MessageEvidence} offline, given only the root certificate to trust (and optionally
+ * a newer CRL than those in the evidence). For each record: the inclusion proof against a signed
+ * tree head that must be RFC 3161 time-stamped ({@link LogEvidenceVerifier}), then inside the
+ * record the body digests, the signed digests and the request's and response's batch signatures,
+ * their chains validated at the time-stamp's time. Any failure is a {@link TrustException} naming
+ * the record and the check. Thread-safe.
+ */
+public final class MessageEvidenceVerifier {
+    private final X509Certificate anchor;
+    private final @Nullable X509CRL crlOverride;
+
+    /** The checks that passed, in order, for a person to read. */
+    public record Result(String log, @Nullable String xRoadId, int records, List<String> checks) {}
+
+    public MessageEvidenceVerifier(X509Certificate anchor, @Nullable X509CRL crlOverride) {
+        this.anchor = anchor;
+        this.crlOverride = crlOverride;
+    }
+
+    public Result verify(String json) {
+        return verify(MessageEvidence.fromJson(json));
+    }
+
+    public Result verify(MessageEvidence evidence) {
+        if (!MessageEvidence.TYPE.equals(evidence.type())) {
+            throw new TrustException(
+                    TrustError.MALFORMED_PROOF,
+                    "expected a '" + MessageEvidence.TYPE + "' document, got '" + evidence.type() + "'");
+        }
+        if (evidence.records().isEmpty()) {
+            throw new TrustException(TrustError.MALFORMED_PROOF, "the evidence holds no record");
+        }
+        var records = new RecordChecks(
+                new BatchVerifier(new JwsVerifier(new CertificateValidator(List.of(anchor), revocation(evidence)))));
+        List<String> checks = new ArrayList<>();
+        for (LogEvidence.Inclusion inclusion : evidence.records()) {
+            try {
+                checks.addAll(record(evidence, inclusion, records));
+            } catch (TrustException e) {
+                throw new TrustException(e.error(), "record " + inclusion.leafIndex() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Result(evidence.log(), evidence.xRoadId(), evidence.records().size(), List.copyOf(checks));
+    }
+
+    private List<String> record(MessageEvidence evidence, LogEvidence.Inclusion inclusion, RecordChecks records) {
+        if (!evidence.log().equals(inclusion.log())) {
+            throw invalid("the record is from log '" + inclusion.log() + "', not '" + evidence.log() + "'");
+        }
+        var head = new LogEvidenceVerifier(anchor, crlOverride).verify(inclusion);
+        Instant at = head.timeStampedAt();
+        if (at == null) {
+            throw invalid("its tree head is not time-stamped, so the record has no trusted time");
+        }
+        MessageEntry entry = MessageEntry.decode(Base64.getDecoder().decode(inclusion.entry()));
+        if (evidence.xRoadId() != null && !evidence.xRoadId().equals(entry.xRoadId())) {
+            throw invalid("the record is of X-Road-Id '" + entry.xRoadId() + "', not '" + evidence.xRoadId() + "'");
+        }
+        List<String> checks = new ArrayList<>();
+        head.checks().forEach(check -> checks.add("record " + inclusion.leafIndex() + ": " + check));
+        checks.add("record " + inclusion.leafIndex() + ": " + entry.side().toLowerCase() + " side of X-Road-Id "
+                + entry.xRoadId() + " (" + entry.content() + ")");
+        records.verify(entry, at).forEach(check -> checks.add("record " + inclusion.leafIndex() + ": " + check));
+        return checks;
+    }
+
+    private RevocationSource revocation(MessageEvidence evidence) {
+        if (crlOverride != null) {
+            return RevocationSource.offline(crlOverride);
+        }
+        var crls = Stream.concat(
+                        evidence.crls().stream(), evidence.records().stream().map(LogEvidence.Inclusion::crl))
+                .filter(c -> c != null)
+                .distinct()
+                .map(MessageEvidenceVerifier::crl)
+                .toArray(X509CRL[]::new);
+        return RevocationSource.offline(crls);
+    }
+
+    private static X509CRL crl(String base64) {
+        try {
+            return (X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+        } catch (CertificateException | CRLException | IllegalArgumentException e) {
+            throw new TrustException(TrustError.MALFORMED_PROOF, "a CRL in the evidence does not parse");
+        }
+    }
+
+    private static TrustException invalid(String why) {
+        return new TrustException(TrustError.PROOF_INVALID, why);
+    }
+}

@@ -1,0 +1,54 @@
+package tw.smartgov.troad.messagelog;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tw.smartgov.troad.securityserver.MessageRecord;
+
+/** Table {@code troad.ss_message_record} (migration V30): X-Road-Id to leaf indices. Thread-safe. */
+final class MessageIndex {
+    private final JdbcTemplate jdbc;
+
+    MessageIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String log, long leafIndex, MessageRecord record, Instant loggedAt) {
+        jdbc.update(
+                "INSERT INTO troad.ss_message_record (log_name, leaf_index, x_road_id, request_id, side, logged_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                log,
+                leafIndex,
+                record.xRoadId(),
+                record.requestId(),
+                record.side().name(),
+                Timestamp.from(loggedAt));
+    }
+
+    /** The leaves of {@code log} holding records of {@code xRoadId}, in log order. */
+    List<Long> leaves(String log, String xRoadId) {
+        return jdbc.queryForList(
+                "SELECT leaf_index FROM troad.ss_message_record WHERE log_name = ? AND x_road_id = ?"
+                        + " ORDER BY leaf_index",
+                Long.class,
+                log,
+                xRoadId);
+    }
+
+    /** One past the last leaf of {@code log} logged before {@code cutoff}, if any was. */
+    Optional<Long> endBefore(String log, Instant cutoff) {
+        Long last = jdbc.queryForObject(
+                "SELECT MAX(leaf_index) FROM troad.ss_message_record WHERE log_name = ? AND logged_at < ?",
+                Long.class,
+                log,
+                Timestamp.from(cutoff));
+        return Optional.ofNullable(last).map(l -> l + 1);
+    }
+
+    List<String> logs() {
+        return jdbc.queryForList(
+                "SELECT DISTINCT log_name FROM troad.ss_message_record ORDER BY log_name", String.class);
+    }
+}
