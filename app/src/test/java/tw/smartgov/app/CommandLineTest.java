@@ -54,8 +54,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aSecurityServerNeedsToKnowWhoItIsAndWhereTheCentralServerIs() {
+        assertThat(run("security-server", "--db-url", "jdbc:postgresql://127.0.0.1/x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--member", "--clients", "--central-url");
+    }
+
+    @Test
     void productionRolesNeedADatabaseUrl() {
-        assertThat(run("security-server", "--db-url", "")).isEqualTo(2);
+        assertThat(run(
+                        "security-server",
+                        "--db-url",
+                        "",
+                        "--member",
+                        "TW/GOV/MOI",
+                        "--clients",
+                        "TW/GOV/MOI/household",
+                        "--central-url",
+                        "http://127.0.0.1:1",
+                        "--public-host",
+                        "127.0.0.1"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--db-url");
     }
 }

@@ -161,6 +161,11 @@ public final class SecurityServerNode implements AutoCloseable {
         return server.clientUri();
     }
 
+    /** The global configuration in use, if one was fetched. */
+    public java.util.Optional<GlobalConfiguration> configuration() {
+        return configuration == null ? java.util.Optional.empty() : configuration.current();
+    }
+
     public GlobalConfigurationSource.State configurationState() {
         return configuration == null ? GlobalConfigurationSource.State.REFUSED : configuration.state();
     }
