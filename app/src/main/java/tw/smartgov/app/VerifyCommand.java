@@ -52,14 +52,16 @@ final class VerifyCommand implements Runnable {
         @Option(
                 names = "--anchor",
                 required = true,
-                description = "Root certificate to trust (PEM), e.g. from GET /trust/ca/root.pem.")
-        Path anchor;
+                description = {
+                    "Root certificate to trust (PEM), e.g. from GET /trust/ca/root.pem. Repeat it for evidence",
+                    "of a security server whose own CA differs from the central CA."
+                })
+        List<Path> anchors;
 
         @Option(
                 names = "--crl",
-                description = "A newer CRL (DER, from GET /trust/ca/crl) than the one inside the evidence.")
-        @Nullable
-        Path crl;
+                description = "A CRL (DER, from GET /trust/ca/crl) besides those inside the evidence; repeatable.")
+        List<Path> crls = List.of();
 
         @Parameters(paramLabel = "FILE", description = "The evidence JSON exported by the node.")
         Path file;
@@ -71,17 +73,14 @@ final class VerifyCommand implements Runnable {
             }
         }
 
-        abstract Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json);
+        abstract Outcome check(List<X509Certificate> anchors, List<X509CRL> crls, String json);
 
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
             try {
-                var result = check(
-                        certificate(anchor),
-                        crl == null ? null : crl(crl),
-                        Files.readString(file, StandardCharsets.UTF_8));
+                var result = check(certificates(anchors), crls(crls), Files.readString(file, StandardCharsets.UTF_8));
                 result.checks().forEach(check -> out.println("  ok  " + check));
                 out.println("VERIFIED: " + file + " (" + result.summary() + ")");
                 return 0;
@@ -104,8 +103,8 @@ final class VerifyCommand implements Runnable {
             })
     static final class Inclusion extends ProofCheck {
         @Override
-        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
-            return Outcome.of(new LogEvidenceVerifier(anchor, crl)
+        Outcome check(List<X509Certificate> anchors, List<X509CRL> crls, String json) {
+            return Outcome.of(new LogEvidenceVerifier(anchors, crls)
                     .verify(LogEvidence.fromJson(json, LogEvidence.Inclusion.class)));
         }
     }
@@ -119,8 +118,8 @@ final class VerifyCommand implements Runnable {
             })
     static final class Consistency extends ProofCheck {
         @Override
-        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
-            return Outcome.of(new LogEvidenceVerifier(anchor, crl)
+        Outcome check(List<X509Certificate> anchors, List<X509CRL> crls, String json) {
+            return Outcome.of(new LogEvidenceVerifier(anchors, crls)
                     .verify(LogEvidence.fromJson(json, LogEvidence.Consistency.class)));
         }
     }
@@ -136,8 +135,8 @@ final class VerifyCommand implements Runnable {
             })
     static final class Evidence extends ProofCheck {
         @Override
-        Outcome check(X509Certificate anchor, @Nullable X509CRL crl, String json) {
-            var result = new MessageEvidenceVerifier(anchor, crl).verify(json);
+        Outcome check(List<X509Certificate> anchors, List<X509CRL> crls, String json) {
+            var result = new MessageEvidenceVerifier(anchors, crls).verify(json);
             String id = result.xRoadId() == null ? "" : ", X-Road-Id " + result.xRoadId();
             return new Outcome(result.checks(), "log '" + result.log() + "', " + result.records() + " record(s)" + id);
         }
@@ -154,12 +153,11 @@ final class VerifyCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--anchor", required = true, description = "Root certificate to trust (PEM).")
-        Path anchor;
+        @Option(names = "--anchor", required = true, description = "Root certificate to trust (PEM); repeatable.")
+        List<Path> anchors;
 
-        @Option(names = "--crl", description = "A newer CRL (DER) than those inside the archive.")
-        @Nullable
-        Path crl;
+        @Option(names = "--crl", description = "A CRL (DER) besides those inside the archive; repeatable.")
+        List<Path> crls = List.of();
 
         @Option(
                 names = "--previous-sha256",
@@ -175,7 +173,7 @@ final class VerifyCommand implements Runnable {
             var out = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
             try {
-                var verifier = new MessageArchiveVerifier(certificate(anchor), crl == null ? null : crl(crl));
+                var verifier = new MessageArchiveVerifier(certificates(anchors), crls(crls));
                 List<byte[]> contents = new java.util.ArrayList<>();
                 for (Path file : files) {
                     contents.add(Files.readAllBytes(file));
@@ -193,6 +191,22 @@ final class VerifyCommand implements Runnable {
                 return 2;
             }
         }
+    }
+
+    static List<X509Certificate> certificates(List<Path> pems) throws IOException, CertificateException {
+        List<X509Certificate> certificates = new java.util.ArrayList<>();
+        for (Path pem : pems) {
+            certificates.add(certificate(pem));
+        }
+        return certificates;
+    }
+
+    static List<X509CRL> crls(List<Path> ders) throws IOException, CRLException, CertificateException {
+        List<X509CRL> crls = new java.util.ArrayList<>();
+        for (Path der : ders) {
+            crls.add(crl(der));
+        }
+        return crls;
     }
 
     static X509Certificate certificate(Path pem) throws IOException, CertificateException {

@@ -21,8 +21,12 @@ public final class MessageArchiveVerifier {
     /** The checks that passed and the SHA-256 of the last file, to continue the chain later. */
     public record Result(int files, long records, String lastSha256, List<String> checks) {}
 
-    public MessageArchiveVerifier(X509Certificate anchor, @Nullable X509CRL crlOverride) {
-        this.records = new MessageEvidenceVerifier(anchor, crlOverride);
+    public MessageArchiveVerifier(X509Certificate anchor, @Nullable X509CRL newerCrl) {
+        this(List.of(anchor), newerCrl == null ? List.of() : List.of(newerCrl));
+    }
+
+    public MessageArchiveVerifier(List<X509Certificate> anchors, List<X509CRL> extraCrls) {
+        this.records = new MessageEvidenceVerifier(anchors, extraCrls);
     }
 
     /**

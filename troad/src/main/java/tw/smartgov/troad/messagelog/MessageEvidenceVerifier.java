@@ -30,15 +30,24 @@ import tw.smartgov.trust.signature.JwsVerifier;
  * the record and the check. Thread-safe.
  */
 public final class MessageEvidenceVerifier {
-    private final X509Certificate anchor;
-    private final @Nullable X509CRL crlOverride;
+    private final List<X509Certificate> anchors;
+    private final List<X509CRL> extraCrls;
 
     /** The checks that passed, in order, for a person to read. */
     public record Result(String log, @Nullable String xRoadId, int records, List<String> checks) {}
 
-    public MessageEvidenceVerifier(X509Certificate anchor, @Nullable X509CRL crlOverride) {
-        this.anchor = anchor;
-        this.crlOverride = crlOverride;
+    public MessageEvidenceVerifier(X509Certificate anchor, @Nullable X509CRL newerCrl) {
+        this(List.of(anchor), newerCrl == null ? List.of() : List.of(newerCrl));
+    }
+
+    /**
+     * @param anchors root certificates to trust: the security server's own CA (tree heads,
+     *     time-stamps) and the central CA (message signatures) when they differ
+     * @param extraCrls CRLs to consult besides those in the evidence, e.g. the central CA's
+     */
+    public MessageEvidenceVerifier(List<X509Certificate> anchors, List<X509CRL> extraCrls) {
+        this.anchors = List.copyOf(anchors);
+        this.extraCrls = List.copyOf(extraCrls);
     }
 
     public Result verify(String json) {
@@ -55,7 +64,7 @@ public final class MessageEvidenceVerifier {
             throw new TrustException(TrustError.MALFORMED_PROOF, "the evidence holds no record");
         }
         var records = new RecordChecks(
-                new BatchVerifier(new JwsVerifier(new CertificateValidator(List.of(anchor), revocation(evidence)))));
+                new BatchVerifier(new JwsVerifier(new CertificateValidator(anchors, revocation(evidence)))));
         List<String> checks = new ArrayList<>();
         for (LogEvidence.Inclusion inclusion : evidence.records()) {
             try {
@@ -71,7 +80,7 @@ public final class MessageEvidenceVerifier {
         if (!evidence.log().equals(inclusion.log())) {
             throw invalid("the record is from log '" + inclusion.log() + "', not '" + evidence.log() + "'");
         }
-        var head = new LogEvidenceVerifier(anchor, crlOverride).verify(inclusion);
+        var head = new LogEvidenceVerifier(anchors, extraCrls).verify(inclusion);
         Instant at = head.timeStampedAt();
         if (at == null) {
             throw invalid("its tree head is not time-stamped, so the record has no trusted time");
@@ -89,16 +98,15 @@ public final class MessageEvidenceVerifier {
     }
 
     private RevocationSource revocation(MessageEvidence evidence) {
-        if (crlOverride != null) {
-            return RevocationSource.offline(crlOverride);
-        }
         var crls = Stream.concat(
                         evidence.crls().stream(), evidence.records().stream().map(LogEvidence.Inclusion::crl))
                 .filter(c -> c != null)
                 .distinct()
                 .map(MessageEvidenceVerifier::crl)
-                .toArray(X509CRL[]::new);
-        return RevocationSource.offline(crls);
+                .toList();
+        var all = new ArrayList<X509CRL>(extraCrls);
+        all.addAll(crls);
+        return RevocationSource.offline(all.toArray(X509CRL[]::new));
     }
 
     private static X509CRL crl(String base64) {

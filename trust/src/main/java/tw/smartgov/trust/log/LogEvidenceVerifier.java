@@ -32,8 +32,8 @@ import tw.smartgov.trust.timestamp.VerifiedTimeStamp;
  */
 public final class LogEvidenceVerifier {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final X509Certificate anchor;
-    private final @Nullable X509CRL crlOverride;
+    private final List<X509Certificate> anchors;
+    private final List<X509CRL> extraCrls;
 
     /** A verified tree head and the checks that passed, in order, for a person to read. */
     public record Result(
@@ -46,9 +46,17 @@ public final class LogEvidenceVerifier {
 
     private record HeadPayload(String log, String rootHash, String signedAt, long treeSize) {}
 
-    public LogEvidenceVerifier(X509Certificate anchor, @Nullable X509CRL crlOverride) {
-        this.anchor = anchor;
-        this.crlOverride = crlOverride;
+    public LogEvidenceVerifier(X509Certificate anchor, @Nullable X509CRL newerCrl) {
+        this(List.of(anchor), newerCrl == null ? List.of() : List.of(newerCrl));
+    }
+
+    /**
+     * @param anchors root certificates to trust (a security server's own CA and the central CA)
+     * @param extraCrls CRLs to consult besides the one in the evidence (for instance newer ones)
+     */
+    public LogEvidenceVerifier(List<X509Certificate> anchors, List<X509CRL> extraCrls) {
+        this.anchors = List.copyOf(anchors);
+        this.extraCrls = List.copyOf(extraCrls);
     }
 
     public Result verify(LogEvidence.Inclusion evidence) {
@@ -99,11 +107,11 @@ public final class LogEvidenceVerifier {
         if (head == null || head.jws() == null) {
             throw new TrustException(TrustError.MALFORMED_PROOF, "the evidence has no signed tree head");
         }
-        var validator = new CertificateValidator(List.of(anchor), revocation(crl));
+        var validator = new CertificateValidator(anchors, revocation(crl));
         Instant at = Instant.now();
         Instant stampedAt = null;
         if (head.timestampToken() != null) {
-            VerifiedTimeStamp stamp = new TimeStampVerifier(anchor)
+            VerifiedTimeStamp stamp = new TimeStampVerifier(anchors, List.of())
                     .verify(
                             LogEvidence.unb64(head.timestampToken(), "time-stamp token"),
                             head.jws().getBytes(StandardCharsets.US_ASCII));
@@ -126,19 +134,17 @@ public final class LogEvidenceVerifier {
     }
 
     private RevocationSource revocation(@Nullable String crlInEvidence) {
-        if (crlOverride != null) {
-            return RevocationSource.offline(crlOverride);
+        List<X509CRL> crls = new ArrayList<>(extraCrls);
+        if (crlInEvidence != null) {
+            try {
+                crls.add((X509CRL) CertificateFactory.getInstance("X.509")
+                        .generateCRL(new ByteArrayInputStream(LogEvidence.unb64(crlInEvidence, "crl"))));
+            } catch (CertificateException | CRLException e) {
+                throw new TrustException(TrustError.MALFORMED_PROOF, "the CRL in the evidence does not parse");
+            }
         }
-        if (crlInEvidence == null) {
-            return RevocationSource.offline();
-        }
-        try {
-            var crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(LogEvidence.unb64(crlInEvidence, "crl")));
-            return RevocationSource.offline(crl);
-        } catch (CertificateException | CRLException e) {
-            throw new TrustException(TrustError.MALFORMED_PROOF, "the CRL in the evidence does not parse");
-        }
+        // a newer CRL given by the verifier's user comes first, so it wins over the exported one
+        return RevocationSource.offline(crls.toArray(X509CRL[]::new));
     }
 
     private static HeadPayload payload(VerifiedJws jws) {
