@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,7 @@ import tw.smartgov.trust.keys.KeyVault;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("security-server")
+@ConditionalOnProperty(prefix = "smartgov.troad.security-server", name = "member")
 @EnableConfigurationProperties(SecurityServerRoleProperties.class)
 class SecurityServerRole {
 
