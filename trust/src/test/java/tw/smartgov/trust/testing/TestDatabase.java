@@ -32,6 +32,16 @@ public final class TestDatabase {
         return url;
     }
 
+    /** Another throwaway database, for tests that run several nodes each with its own database. */
+    public static String newDatabaseUrl() {
+        String name =
+                "smartgov_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return SERVER + name;
+    }
+
     public static String user() {
         return USER;
     }
