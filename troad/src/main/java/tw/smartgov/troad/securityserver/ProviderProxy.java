@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -14,6 +15,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 import tw.smartgov.troad.protocol.XRoadException;
 import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.trust.TrustException;
 
 /**
  * The provider side: reached by other security servers over mutual TLS. Identifies the calling
@@ -69,6 +71,17 @@ final class ProviderProxy extends ProxyHandler {
         if (chain == null || chain.length == 0) {
             throw new XRoadException(
                     XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED, "the peer presented no TLS certificate");
+        }
+        try {
+            // again per request: a connection may have been opened before the certificate was
+            // revoked or expired, or resumed by a peer without a full handshake
+            gateway.trust().validateTls(List.of(chain));
+        } catch (TrustException e) {
+            throw new XRoadException(
+                    XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
+                    "the peer's TLS certificate is not valid",
+                    e.getMessage(),
+                    e);
         }
         return gateway.trust()
                 .serverByTls(chain[0])
