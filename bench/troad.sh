@@ -15,7 +15,7 @@
 #   TROAD_BENCH_SECONDS=20 TROAD_BENCH_CONNECTIONS=64 TROAD_BENCH_RATE=500
 #   TROAD_BENCH_JVM_OPTS="-Xms2g -Xmx2g -XX:+UseParallelGC"   (JVM of the T-Road nodes)
 #   TROAD_BENCH_JFR=1   also records a JFR profile of the nodes during the throughput run of (c)
-#   TROAD_BENCH_PORT_BASE=18080   ports used: base .. base+12, all on 127.0.0.1
+#   TROAD_BENCH_PORT_BASE=47080   ports used: base .. base+12, all on 127.0.0.1
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
@@ -25,7 +25,7 @@ seconds=${TROAD_BENCH_SECONDS:-20}
 connections=${TROAD_BENCH_CONNECTIONS:-64}
 rate=${TROAD_BENCH_RATE:-500}
 jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
-base=${TROAD_BENCH_PORT_BASE:-18080}
+base=${TROAD_BENCH_PORT_BASE:-47080}
 backend_port=$base
 hop1_port=$((base + 1))
 hop2_port=$((base + 2))
@@ -49,6 +49,14 @@ fi
 ./mvnw -q -DskipTests -Dspotless.check.skip=true -pl bench -am package \
   dependency:build-classpath -Dmdep.outputFile=target/troad-bench.cp
 cp="bench/target/classes:$(cat bench/target/troad-bench.cp)"
+
+for port in $backend_port $hop1_port $hop2_port $client_port $provider_port $((provider_port + 1)); do
+  if ss -Hltn "sport = :$port" | grep -q .; then
+    echo "port $port is in use; set TROAD_BENCH_PORT_BASE to a free range" >&2
+    exit 1
+  fi
+done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 work=$(mktemp -d /tmp/troad-bench.XXXXXX)
 db="smartgov_troadbench_$$"
@@ -225,6 +233,7 @@ records=$(psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' ||
 
 echo
 echo "T-Road benchmark on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load generator on the same machine"
+echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes compete for the cores if these exceed ~2)"
 echo "T-Road nodes: one JVM, $jvm_opts; backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
 printf '%-44s %12s %10s %10s %14s %14s\n' "scenario" "requests/s" "p50 (max)" "p99 (max)" "p50 @$rate/s" "p99 @$rate/s"
 row() { printf '%-44s %12.0f %10s %10s %11.2f ms %11.2f ms\n' "$1" "${rps[$2]}" "${p50w[$2]}" "${p99w[$2]}" "${r50[$2]}" "${r99[$2]}"; }
