@@ -14,6 +14,8 @@
 # with apt-get if missing). Environment knobs, with defaults:
 #   TROAD_BENCH_SECONDS=20 TROAD_BENCH_CONNECTIONS=64 TROAD_BENCH_RATE=500
 #   TROAD_BENCH_JVM_OPTS="-Xms2g -Xmx2g -XX:+UseParallelGC"   (JVM of the T-Road nodes)
+#   TROAD_BENCH_SCENARIOS="a b c"   a subset runs only those (no ratios then)
+#   TROAD_BENCH_LOG=postgres   "memory" swaps the durable log for InMemoryMessageLog, to isolate its cost
 #   TROAD_BENCH_JFR=1   also records a JFR profile of the nodes during the throughput run of (c)
 #   TROAD_BENCH_PORT_BASE=47080   ports used: base .. base+12, all on 127.0.0.1
 set -euo pipefail
@@ -24,6 +26,8 @@ cd "$here"
 seconds=${TROAD_BENCH_SECONDS:-20}
 connections=${TROAD_BENCH_CONNECTIONS:-64}
 rate=${TROAD_BENCH_RATE:-500}
+scenarios=${TROAD_BENCH_SCENARIOS:-a b c}
+message_log=${TROAD_BENCH_LOG:-postgres}
 jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
 base=${TROAD_BENCH_PORT_BASE:-47080}
 backend_port=$base
@@ -168,7 +172,7 @@ if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then
   keep_jfr=1
 fi
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $jvm_opts "${jfr_opt[@]}" -cp "$cp" tw.smartgov.bench.TRoadBenchNodes \
+"$JAVA_HOME/bin/java" $jvm_opts "${jfr_opt[@]}" -Dsmartgov.bench.log="$message_log" -cp "$cp" tw.smartgov.bench.TRoadBenchNodes \
   "$jdbc" "http://127.0.0.1:$backend_port/person-record" "$client_port" "$provider_port" "$work/nodes" \
   >"$work/nodes.log" 2>&1 &
 nodes_pid=$!
@@ -198,7 +202,14 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.start name=bench settings=profile filename="$work/troad.jfr" >/dev/null
   fi
+  local cpu0 cpu1
+  cpu0=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
+  cpu1=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
+  if [ "$scenario" = c ]; then
+    nodes_cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
+      'BEGIN {printf "%.2f", 1000 * t / hz / n}')
+  fi
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.stop name=bench >/dev/null
   fi
@@ -211,9 +222,14 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
   p99w[$scenario]=$(awk '$1 == "99%" {print $2}' <<<"$out")
 }
 echo "max throughput: wrk -t1 -c$connections -d${seconds}s (after a warm-up) ..."
-wrk_run a "$url_a" 5
-wrk_run b "$url_b" 5
-wrk_run c "$url_c" 15 "$header_c"
+nodes_cpu_ms=""
+for scenario in $scenarios; do
+  case $scenario in
+    a) wrk_run a "$url_a" 5 ;;
+    b) wrk_run b "$url_b" 5 ;;
+    c) wrk_run c "$url_c" 15 "$header_c" ;;
+  esac
+done
 
 # --- latency at a fixed rate, open loop
 fixed_run() { # scenario, url, [header]
@@ -225,9 +241,13 @@ fixed_run() { # scenario, url, [header]
   r99[$1]=$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$out")
 }
 echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s) ..."
-fixed_run a "$url_a"
-fixed_run b "$url_b"
-fixed_run c "$url_c" "$header_c"
+for scenario in $scenarios; do
+  case $scenario in
+    a) fixed_run a "$url_a" ;;
+    b) fixed_run b "$url_b" ;;
+    c) fixed_run c "$url_c" "$header_c" ;;
+  esac
+done
 
 records=$(psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' || tree_size, ' ') FROM trust.log_state" "$db" 2>/dev/null || true)
 
@@ -236,14 +256,25 @@ echo "T-Road benchmark on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc
 echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes compete for the cores if these exceed ~2)"
 echo "T-Road nodes: one JVM, $jvm_opts; backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
 printf '%-44s %12s %10s %10s %14s %14s\n' "scenario" "requests/s" "p50 (max)" "p99 (max)" "p50 @$rate/s" "p99 @$rate/s"
-row() { printf '%-44s %12.0f %10s %10s %11.2f ms %11.2f ms\n' "$1" "${rps[$2]}" "${p50w[$2]}" "${p99w[$2]}" "${r50[$2]}" "${r99[$2]}"; }
+row() {
+  if [[ " $scenarios " != *" $2 "* ]]; then return; fi
+  printf '%-44s %12.0f %10s %10s %11.2f ms %11.2f ms\n' "$1" "${rps[$2]}" "${p50w[$2]}" "${p99w[$2]}" "${r50[$2]}" "${r99[$2]}"; }
 row "(a) direct to the nginx backend" a
 row "(b) two nginx hops, TLS 1.3 mutual auth" b
-row "(c) T-Road, message log on (PostgreSQL)" c
+if [ "$message_log" = memory ]; then
+  row "(c) T-Road, message log IN MEMORY (not durable)" c
+else
+  row "(c) T-Road, message log on (PostgreSQL)" c
+fi
+if [ -n "$nodes_cpu_ms" ]; then
+  echo "T-Road nodes' CPU per request at max throughput: $nodes_cpu_ms ms (both security servers, one JVM; excludes PostgreSQL)"
+fi
+if [ "$scenarios" = "a b c" ]; then
 awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50="${r50[c]}" \
   -v a99="${r99[a]}" -v c99="${r99[c]}" -v b50="${r50[b]}" -v rate="$rate" 'BEGIN {
   printf "c/a = %.1f%%   c/b = %.1f%%   b/a = %.1f%%\n", 100 * c / a, 100 * c / b, 100 * b / a
   printf "latency added by T-Road at %s: p50 %.2f ms, p99 %.2f ms (by the two nginx hops: p50 %.2f ms)\n", \
     rate " requests/s", c50 - a50, c99 - a99, b50 - a50
 }'
+fi
 echo "message log: ${records:-unknown} records (durable on PostgreSQL)"

@@ -18,6 +18,7 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.securityserver.AccessGrant;
 import tw.smartgov.troad.securityserver.InMemoryAccessRights;
+import tw.smartgov.troad.securityserver.InMemoryMessageLog;
 import tw.smartgov.troad.securityserver.MessageLog;
 import tw.smartgov.troad.securityserver.ProvidedServices;
 import tw.smartgov.troad.securityserver.SecurityServer;
@@ -126,8 +127,15 @@ public final class TRoadBenchNodes {
         stopped.await();
     }
 
-    /** The message log both servers use: swap for the real durable log here, in one line. */
+    /**
+     * The message log both servers use: swap for the real durable log here, in one line. With
+     * {@code -Dsmartgov.bench.log=memory} (bench/troad.sh: TROAD_BENCH_LOG=memory) the log is kept in
+     * memory instead, only to isolate the cost of the durable log; that is not T-Road as specified.
+     */
     static MessageLog messageLog(TransparencyLogs logs, String name) {
+        if ("memory".equals(System.getProperty("smartgov.bench.log"))) {
+            return new InMemoryMessageLog();
+        }
         return new BenchMessageLog(logs, name);
     }
 
