@@ -194,6 +194,13 @@ curl -fsS -o /dev/null -H "$header_c" "$url_c" || { cat "$work/nodes.log"; exit 
 
 # --- max throughput, closed loop
 declare -A rps p50w p99w r50 r99
+postgres_cpu() { # CPU ticks of all PostgreSQL processes (the message log's database work)
+  local total=0 pid
+  for pid in $(pgrep -u postgres); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 wrk_run() { # scenario, url, warm-up seconds, [header]
   local scenario=$1 url=$2 warm=$3 out
   local header=()
@@ -202,13 +209,16 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.start name=bench settings=profile filename="$work/troad.jfr" >/dev/null
   fi
-  local cpu0 cpu1
+  local cpu0 cpu1 pg0 pg1 n
   cpu0=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
+  pg0=$(postgres_cpu)
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
   cpu1=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
+  pg1=$(postgres_cpu)
   if [ "$scenario" = c ]; then
-    nodes_cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
-      'BEGIN {printf "%.2f", 1000 * t / hz / n}')
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    nodes_cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN {printf "%.2f", 1000 * t / hz / n}')
+    pg_cpu_ms=$(awk -v t=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN {printf "%.2f", 1000 * t / hz / n}')
   fi
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.stop name=bench >/dev/null
@@ -223,6 +233,7 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
 }
 echo "max throughput: wrk -t1 -c$connections -d${seconds}s (after a warm-up) ..."
 nodes_cpu_ms=""
+pg_cpu_ms=""
 for scenario in $scenarios; do
   case $scenario in
     a) wrk_run a "$url_a" 5 ;;
@@ -267,7 +278,7 @@ else
   row "(c) T-Road, message log on (PostgreSQL)" c
 fi
 if [ -n "$nodes_cpu_ms" ]; then
-  echo "T-Road nodes' CPU per request at max throughput: $nodes_cpu_ms ms (both security servers, one JVM; excludes PostgreSQL)"
+  echo "T-Road nodes' CPU per request at max throughput: $nodes_cpu_ms ms (both security servers, one JVM); all PostgreSQL processes (the message log, and anyone else's queries): $pg_cpu_ms ms"
 fi
 if [ "$scenarios" = "a b c" ]; then
 awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50="${r50[c]}" \
@@ -277,4 +288,4 @@ awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50
     rate " requests/s", c50 - a50, c99 - a99, b50 - a50
 }'
 fi
-echo "message log: ${records:-unknown} records (durable on PostgreSQL)"
+if [ "$message_log" != memory ]; then echo "message log: ${records:-unknown} records (durable on PostgreSQL)"; fi
