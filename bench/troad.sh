@@ -16,7 +16,8 @@
 #   TROAD_BENCH_JVM_OPTS="-Xms2g -Xmx2g -XX:+UseParallelGC"   (JVM of the T-Road nodes)
 #   TROAD_BENCH_SCENARIOS="a b c"   a subset runs only those (no ratios then)
 #   TROAD_BENCH_LOG=postgres   "memory" swaps the durable log for InMemoryMessageLog, to isolate its cost
-#   TROAD_BENCH_JFR=1   also records a JFR profile of the nodes during the throughput run of (c)
+#   TROAD_BENCH_JFR=1   also records a JFR profile (settings=profile) of the nodes during the
+#                       throughput run of (c), kept as bench/target/troad.jfr
 #   TROAD_BENCH_PORT_BASE=47080   ports used: base .. base+12, all on 127.0.0.1
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -166,13 +167,9 @@ nginx_conf hop1 "
 # --- T-Road: CA, global configuration, two security servers, message log on PostgreSQL
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
 jdbc="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres&reWriteBatchedInserts=true"
-jfr_opt=()
-if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then
-  jfr_opt=(-XX:+FlightRecorder)
-  keep_jfr=1
-fi
+if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then keep_jfr=1; fi
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $jvm_opts "${jfr_opt[@]}" -Dsmartgov.bench.log="$message_log" -cp "$cp" tw.smartgov.bench.TRoadBenchNodes \
+"$JAVA_HOME/bin/java" $jvm_opts -Dsmartgov.bench.log="$message_log" -cp "$cp" tw.smartgov.bench.TRoadBenchNodes \
   "$jdbc" "http://127.0.0.1:$backend_port/person-record" "$client_port" "$provider_port" "$work/nodes" \
   >"$work/nodes.log" 2>&1 &
 nodes_pid=$!
