@@ -158,6 +158,40 @@ class TRoadNetworkTest {
     }
 
     @Test
+    void aMemberJoiningLaterIsReachableWithoutRestartingAnyone() throws Exception {
+        String service = "TW/GOV/BLI/insurance/insurance-record";
+        post(central, "/admin/troad/members", "{\"id\":\"TW/GOV/BLI\",\"name\":\"勞保局\"}");
+        post(central, "/admin/troad/subsystems", "{\"id\":\"TW/GOV/BLI/insurance\"}");
+        var bli = securityServer(
+                "TW/GOV/BLI", "TW/GOV/BLI/insurance", url(central, ""), dir.resolve("anchor.json"), freePort());
+        try {
+            // BLI learns NDC from the configuration it fetched at start; NDC learns BLI by polling (1 s)
+            post(
+                    bli,
+                    "/admin/troad/security-server/services",
+                    "{\"service\":\"" + service + "\",\"backend\":\"http://127.0.0.1:"
+                            + backend.getAddress().getPort() + "\"}",
+                    "PUT");
+            post(
+                    bli,
+                    "/admin/troad/security-server/access-rights",
+                    "{\"client\":\"TW/GOV/NDC/mydata\",\"service\":\"" + service + "\"}");
+            HttpResponse<String> response = null;
+            for (int attempt = 0; attempt < 50; attempt++) {
+                response = call("TW/GOV/NDC/mydata", "/r1/" + service + "/persons/B287654321");
+                if (response.statusCode() == 200) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("B287654321");
+        } finally {
+            bli.close();
+        }
+    }
+
+    @Test
     void aSubsystemWithoutAccessRightsIsDenied() throws Exception {
         var response = call("TW/GOV/NDC/portal", "/r1/" + SERVICE + "/persons/A123456789");
         assertThat(response.statusCode()).isEqualTo(403);
