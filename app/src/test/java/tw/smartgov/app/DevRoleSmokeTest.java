@@ -51,7 +51,8 @@ class DevRoleSmokeTest {
     void startPageSaysWhatIsRunningInChineseAndEnglish() throws Exception {
         var page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("lang=\"zh-Hant-TW\"", "信任服務", "lang=\"en\"", "Trust services");
+        assertThat(page.body())
+                .contains("lang=\"zh-Hant-TW\"", "信任服務", "lang=\"en\"", "Trust services", "/troad/catalog");
     }
 
     @Test
