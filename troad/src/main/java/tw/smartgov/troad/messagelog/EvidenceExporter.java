@@ -54,8 +54,10 @@ class EvidenceExporter {
 
     /** A time-stamped signed head of {@code log} covering {@code leaf}. */
     SignedTreeHead stampedHeadCovering(String log, long leaf) {
-        SignedTreeHead head =
-                publisher.latest(log).filter(h -> h.treeSize() > leaf).orElseGet(() -> publisher.publish(log));
+        SignedTreeHead head = publisher
+                .latest(log)
+                .filter(h -> h.treeSize() > leaf && h.isTimeStamped())
+                .orElseGet(() -> publisher.publish(log));
         if (head.treeSize() <= leaf) {
             throw new TrustException(TrustError.TREE_SIZE_OUT_OF_RANGE, "log " + log + " has no record " + leaf);
         }

@@ -104,7 +104,7 @@ public class TreeHeadPublisher {
                         "log " + name + " has a different root than its signed head at size " + current.size()
                                 + ": the log was rewritten");
             }
-            return latest.get();
+            return stamp(latest.get()); // another node or the scheduler may still be stamping it
         }
         latest.ifPresent(previous -> proveConsistent(name, previous, current));
         logs.checkConsistency(name);
