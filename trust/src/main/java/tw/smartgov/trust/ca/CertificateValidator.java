@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
@@ -37,6 +39,12 @@ public final class CertificateValidator {
     private final Set<TrustAnchor> trustAnchors;
     private final RevocationSource revocation;
     private final RevocationCheck revocationCheck = new RevocationCheck();
+    /**
+     * Paths whose signatures PKIX already verified, with the leaf's issuer. What a path's
+     * signatures prove does not change with time; validity periods, key usage and revocation are
+     * checked again on every call.
+     */
+    private final Map<List<X509Certificate>, X509Certificate> validatedPaths = new BoundedMap<>(1_000);
 
     public CertificateValidator(List<X509Certificate> anchors, RevocationSource revocation) {
         this.anchors = List.copyOf(anchors);
@@ -55,7 +63,7 @@ public final class CertificateValidator {
         for (X509Certificate certificate : chain) {
             checkValidity(certificate, at);
         }
-        X509Certificate issuer = validatePath(path, at);
+        X509Certificate issuer = validatedPaths.computeIfAbsent(List.copyOf(path), p -> validatePath(p, at));
         X509Certificate leaf = path.getFirst();
         ProfileUsage.check(leaf, profile);
         revocationCheck.check(leaf, issuer, revocation, at);
@@ -119,5 +127,28 @@ public final class CertificateValidator {
         };
         return new TrustException(
                 error, "the certificate chain does not lead to a trusted SmartGov root: " + e.getMessage(), e);
+    }
+
+    /** A map that forgets everything when full: a cache of a few hundred peers needs no more. */
+    private static final class BoundedMap<K, V> extends ConcurrentHashMap<K, V> {
+        private final int limit;
+
+        BoundedMap(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> compute) {
+            V known = get(key);
+            if (known != null) {
+                return known;
+            }
+            if (size() >= limit) {
+                clear();
+            }
+            V value = compute.apply(key);
+            put(key, value);
+            return value;
+        }
     }
 }
