@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tw.smartgov.trust.testing.TestDatabase;
+import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**
  * Base of the trust module's integration tests: the whole module on a random loopback port, on a
@@ -18,11 +18,7 @@ public abstract class TrustIntegrationTest {
 
     @DynamicPropertySource
     static void trustProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("smartgov.trust.data-dir", () -> DATA_DIR);
-        registry.add("smartgov.trust.keystore-password", () -> "test-keystore-password");
+        TestNodeProperties.register(registry, DATA_DIR);
     }
 
     private static String tempDir() {

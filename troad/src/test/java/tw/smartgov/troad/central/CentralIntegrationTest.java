@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tw.smartgov.CentralTestApplication;
-import tw.smartgov.trust.testing.TestDatabase;
+import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**
  * Base of the central server's integration tests: trust and T-Road on a random port, on a
@@ -29,11 +29,7 @@ abstract class CentralIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("smartgov.trust.data-dir", () -> DATA_DIR);
-        registry.add("smartgov.trust.keystore-password", () -> "test-keystore-password");
+        TestNodeProperties.register(registry, DATA_DIR);
     }
 
     /** A member code no other test uses, as tests share one database. */

@@ -13,7 +13,7 @@ import tw.smartgov.CentralTestApplication;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.log.TransparencyLogs;
 import tw.smartgov.trust.log.TreeHeadPublisher;
-import tw.smartgov.trust.testing.TestDatabase;
+import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**
  * Base of the message log's integration tests: trust and T-Road on a random port, on a throwaway
@@ -50,11 +50,7 @@ abstract class MessageLogIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("smartgov.trust.data-dir", () -> DATA_DIR);
-        registry.add("smartgov.trust.keystore-password", () -> "test-keystore-password");
+        TestNodeProperties.register(registry, DATA_DIR);
         registry.add("smartgov.trust.tree-head-interval", () -> "1h");
         registry.add("smartgov.troad.message-log.metadata-only", () -> Exchange.QUIET.encoded());
         registry.add("smartgov.troad.message-log.archive-dir", () -> ARCHIVE_DIR);

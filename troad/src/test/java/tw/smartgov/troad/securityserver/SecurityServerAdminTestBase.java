@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tw.smartgov.CentralTestApplication;
-import tw.smartgov.trust.testing.TestDatabase;
+import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**
  * Base of the security server's management tests: trust and T-Road in the {@code security-server}
@@ -52,11 +52,7 @@ abstract class SecurityServerAdminTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::user);
-        registry.add("spring.flyway.enabled", () -> "false");
-        registry.add("smartgov.trust.data-dir", () -> DATA_DIR);
-        registry.add("smartgov.trust.keystore-password", () -> "test-keystore-password");
+        TestNodeProperties.register(registry, DATA_DIR);
     }
 
     @AfterEach
