@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
@@ -42,6 +43,7 @@ import tw.smartgov.trust.keys.KeyVault;
 @Profile("dev")
 class TRoadDemo {
     private static final Logger log = LoggerFactory.getLogger(TRoadDemo.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Agency(String member, String name, List<String> subsystems, int offset) {}
 
@@ -163,7 +165,7 @@ class TRoadDemo {
                 Duration.ofSeconds(30));
         var node = newNode(settings, clients);
         if (!node.isRegistered()) {
-            String token = admin.postJson(
+            String issued = admin.postJson(
                             "/admin/troad/security-servers/tokens",
                             "{\"owner\":\"" + agency.member()
                                     + "\",\"code\":\"ss1\",\"address\":\"https://127.0.0.1:" + providerPort
@@ -173,9 +175,11 @@ class TRoadDemo {
                                             clients.stream()
                                                     .map(c -> "\"" + c.encoded() + "\"")
                                                     .toList()) + "]}")
-                    .body()
-                    .replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-            node = newNode(settings.withRegistrationToken(token), clients);
+                    .body();
+            node = newNode(
+                    settings.withRegistrationToken(
+                            JSON.readTree(issued).get("token").asString()),
+                    clients);
         }
         node.start();
         log.info("demo security server {} up: client port {}", settings.serverId(), node.clientPort());

@@ -40,7 +40,7 @@ public final class SecurityServerNode implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private @Nullable GlobalConfigurationSource configuration;
     private @Nullable CentralCrl crl;
-    private @Nullable Enrolment enrolment;
+    private final Enrolment enrolment;
     private volatile Enrolment.@Nullable Identities identities;
     private volatile @Nullable SecurityServer server;
     private @Nullable ScheduledExecutorService renewals;
@@ -58,6 +58,7 @@ public final class SecurityServerNode implements AutoCloseable {
         this.accessRights = accessRights;
         this.messageLog = messageLog;
         this.meters = meters;
+        this.enrolment = new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl()));
     }
 
     /**
@@ -67,7 +68,6 @@ public final class SecurityServerNode implements AutoCloseable {
      *     reachable central server)
      */
     public synchronized void start() {
-        enrolment = new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl()));
         identities = enrolment.identities();
         var anchor = enrolment.anchor();
         configuration = new GlobalConfigurationSource(
@@ -142,7 +142,7 @@ public final class SecurityServerNode implements AutoCloseable {
 
     /** True once the node has its certificates (it registered before, with this keystore). */
     public boolean isRegistered() {
-        return new Enrolment(settings, vault, new RegistrationClient(settings.centralUrl())).isRegistered();
+        return enrolment.isRegistered();
     }
 
     public NodeSettings settings() {
