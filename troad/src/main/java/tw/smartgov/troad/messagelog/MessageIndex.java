@@ -1,11 +1,15 @@
 package tw.smartgov.troad.messagelog;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tw.smartgov.troad.securityserver.MessageRecord;
+import tw.smartgov.trust.log.EntryRows;
 
 /** Table {@code troad.ss_message_record} (migration V30): X-Road-Id to leaf indices. Thread-safe. */
 final class MessageIndex {
@@ -15,16 +19,28 @@ final class MessageIndex {
         this.jdbc = jdbc;
     }
 
-    void insert(String log, long leafIndex, MessageRecord record, Instant loggedAt) {
-        jdbc.update(
+    /** What is indexed about a record, written with the record's log entry (one transaction). */
+    record Row(String log, MessageRecord record, Instant loggedAt) {}
+
+    /** Writes the rows of one batch of log entries, inside the transaction that commits them. */
+    static final EntryRows<Row> ROWS = MessageIndex::insert;
+
+    private static void insert(Connection c, List<EntryRows.Appended<Row>> entries) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO troad.ss_message_record (log_name, leaf_index, x_road_id, request_id, side, logged_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                log,
-                leafIndex,
-                record.xRoadId(),
-                record.requestId(),
-                record.side().name(),
-                Timestamp.from(loggedAt));
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (var entry : entries) {
+                Row row = entry.attachment();
+                s.setString(1, row.log());
+                s.setLong(2, entry.leafIndex());
+                s.setString(3, row.record().xRoadId());
+                s.setString(4, row.record().requestId());
+                s.setString(5, row.record().side().name());
+                s.setTimestamp(6, Timestamp.from(row.loggedAt()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** The leaves of {@code log} holding records of {@code xRoadId}, in log order. */

@@ -62,7 +62,7 @@ public class MessageLogs {
     TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes) {
         var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, Clock.systemUTC());
         var log = new TransparencyMessageLog(
-                logs, new EntryEncoder(metadataOnly(), maxEntryBytes), index, guard, Clock.systemUTC());
+                logs, new EntryEncoder(metadataOnly(), maxEntryBytes), guard, Clock.systemUTC());
         watched.add(log);
         return log;
     }

@@ -2,8 +2,6 @@ package tw.smartgov.troad.messagelog;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.smartgov.troad.securityserver.MessageLog;
@@ -13,8 +11,8 @@ import tw.smartgov.trust.log.TransparencyLogs;
 /**
  * The message log of one security server, kept in a transparency log of the trust module: each
  * {@link MessageRecord} becomes one entry (see {@link MessageEvidence} for its form), and the
- * returned future completes only after the entry's durable group commit and its X-Road-Id index
- * row. The log's signed tree heads, RFC 3161 time-stamped in batches, time-stamp every record
+ * returned future completes only after the durable group commit that writes both the entry and
+ * its X-Road-Id index row. The log's signed tree heads, RFC 3161 time-stamped in batches, time-stamp every record
  * through its Merkle audit path.
  *
  * <p>The future fails, and the security server answers {@code
@@ -25,20 +23,15 @@ import tw.smartgov.trust.log.TransparencyLogs;
  */
 public final class TransparencyMessageLog implements MessageLog {
     private static final Logger log = LoggerFactory.getLogger(TransparencyMessageLog.class);
-    // Index rows are written off the log's writer thread, which must stay free for group commits.
-    private static final Executor INDEXING = Executors.newVirtualThreadPerTaskExecutor();
 
     private final TransparencyLogs logs;
     private final EntryEncoder encoder;
-    private final MessageIndex index;
     private final TimestampGuard guard;
     private final Clock clock;
 
-    TransparencyMessageLog(
-            TransparencyLogs logs, EntryEncoder encoder, MessageIndex index, TimestampGuard guard, Clock clock) {
+    TransparencyMessageLog(TransparencyLogs logs, EntryEncoder encoder, TimestampGuard guard, Clock clock) {
         this.logs = logs;
         this.encoder = encoder;
-        this.index = index;
         this.guard = guard;
         this.clock = clock;
     }
@@ -53,8 +46,12 @@ public final class TransparencyMessageLog implements MessageLog {
         String name = logName();
         try {
             guard.check();
-            return logs.append(name, encoder.encode(record))
-                    .thenAcceptAsync(leaf -> index.insert(name, leaf, record, clock.instant()), INDEXING)
+            return logs.append(
+                            name,
+                            encoder.encode(record),
+                            new MessageIndex.Row(name, record, clock.instant()),
+                            MessageIndex.ROWS)
+                    .<Void>thenApply(leaf -> null)
                     .whenComplete((done, e) -> {
                         if (e != null) {
                             log.warn("message log {}: record {} failed: {}", name, record.requestId(), e.toString());

@@ -12,6 +12,7 @@ import tw.smartgov.troad.protocol.XRoadException;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.troad.securityserver.ClientProxy.OutgoingRequest;
 import tw.smartgov.troad.securityserver.MessageRecord.Message;
+import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 
 /** One call through the client side, from the spooled request body to the released response. */
 final class ClientExchange {
@@ -19,6 +20,7 @@ final class ClientExchange {
     private final OutgoingRequest outgoing;
     private final SecurityServerEntry provider;
     private final SpooledBody body;
+    private final Expectation announced;
     private final Exchange exchange;
 
     ClientExchange(
@@ -26,18 +28,20 @@ final class ClientExchange {
             OutgoingRequest outgoing,
             SecurityServerEntry provider,
             SpooledBody body,
+            Expectation announced,
             Exchange exchange) {
         this.gateway = gateway;
         this.outgoing = outgoing;
         this.provider = provider;
         this.body = body;
+        this.announced = announced;
         this.exchange = exchange;
     }
 
     void run(Response response) throws Exception {
         String headerPart = outgoing.headerPart();
         byte[] digest = HeaderPart.digest(headerPart, body.digest());
-        String signature = gateway.signing().sign(digest, XRoadErrorType.CLIENT_PROXY_INTERNAL);
+        String signature = gateway.signing().sign(announced, digest, XRoadErrorType.CLIENT_PROXY_INTERNAL);
         var request = new Message(
                 headerPart, body.digest(), digest, signature, body.size(), body.smallBytes(), outgoing.receivedAt());
         try (Upstream answer = call(signature)) {

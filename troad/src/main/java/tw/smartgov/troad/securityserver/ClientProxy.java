@@ -62,10 +62,13 @@ final class ClientProxy extends ProxyHandler {
                 UUID.randomUUID().toString(),
                 HeaderPart.passed(request.getHeaders()),
                 gateway.now());
-        try (SpooledBody body = SpooledBody.read(
-                Content.Source.asInputStream(request), gateway.settings().maxBodySize(), XRoadErrorType.BAD_REQUEST)) {
+        try (var signature = gateway.signing().expect();
+                SpooledBody body = SpooledBody.read(
+                        Content.Source.asInputStream(request),
+                        gateway.settings().maxBodySize(),
+                        XRoadErrorType.BAD_REQUEST)) {
             exchange.requestSize = body.size();
-            new ClientExchange(gateway, outgoing, provider, body, exchange).run(response);
+            new ClientExchange(gateway, outgoing, provider, body, signature, exchange).run(response);
         }
     }
 

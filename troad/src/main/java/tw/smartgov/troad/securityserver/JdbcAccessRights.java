@@ -9,9 +9,11 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 
 /**
- * Access rights in table {@code troad.ss_access_right} (migration V20). Deny by default. Each check
+ * Access rights in table {@code troad.ss_access_right} (migration V20). Deny by default. A check
  * reads the grants of one client and service (primary key prefix) and matches method and path in
- * Java, so the SQL stays portable between PostgreSQL and H2. Thread-safe.
+ * Java, so the SQL stays portable between PostgreSQL and H2. The grants read are cached ({@link
+ * ReadThroughCache}): a grant or revocation made through this object applies to the next request,
+ * one made by another node on the same database within a second. Thread-safe.
  */
 public final class JdbcAccessRights implements ManagedAccessRights {
     private static final String ANY_METHOD = "*";
@@ -19,10 +21,13 @@ public final class JdbcAccessRights implements ManagedAccessRights {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReadThroughCache<List<String>, List<AccessGrant>> grants;
 
     public JdbcAccessRights(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.grants = new ReadThroughCache<>(
+                key -> readGrants(key.get(0), key.get(1)), ReadThroughCache.DEFAULT_FRESHNESS, clock);
     }
 
     @Override
@@ -38,6 +43,7 @@ public final class JdbcAccessRights implements ManagedAccessRights {
 
     @Override
     public void grant(AccessGrant grant) {
+        grants.clear();
         try {
             jdbc.update(
                     "INSERT INTO troad.ss_access_right (client_id, service_id, method, path_prefix, granted_at)"
@@ -49,11 +55,21 @@ public final class JdbcAccessRights implements ManagedAccessRights {
                     Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
             // already granted: granting is idempotent
+        } finally {
+            grants.clear(); // also after the write: a read in between may have cached the old grants
         }
     }
 
     @Override
     public boolean revoke(AccessGrant grant) {
+        try {
+            return revokeRow(grant);
+        } finally {
+            grants.clear();
+        }
+    }
+
+    private boolean revokeRow(AccessGrant grant) {
         return jdbc.update(
                         "DELETE FROM troad.ss_access_right"
                                 + " WHERE client_id = ? AND service_id = ? AND method = ? AND path_prefix = ?",
@@ -72,6 +88,10 @@ public final class JdbcAccessRights implements ManagedAccessRights {
     }
 
     private List<AccessGrant> grantsOf(String client, String service) {
+        return grants.get(List.of(client, service));
+    }
+
+    private List<AccessGrant> readGrants(String client, String service) {
         return jdbc.query(
                 "SELECT client_id, service_id, method, path_prefix FROM troad.ss_access_right"
                         + " WHERE client_id = ? AND service_id = ?",

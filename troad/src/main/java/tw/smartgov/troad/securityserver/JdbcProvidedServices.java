@@ -13,22 +13,29 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 
 /**
- * Provided services in table {@code troad.ss_provided_service} (migration V21). Each data-path
- * lookup is one primary-key read, so changes apply to the next request. Thread-safe.
+ * Provided services in table {@code troad.ss_provided_service} (migration V21). The data path's
+ * backend lookups are cached ({@link ReadThroughCache}): changes made through this object apply to
+ * the next request, changes by another node on the same database within a second. Thread-safe.
  */
 public final class JdbcProvidedServices implements ManagedProvidedServices {
     private static final String COLUMNS = "SELECT service_id, backend, openapi FROM troad.ss_provided_service";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReadThroughCache<ServiceId, Optional<URI>> backends;
 
     public JdbcProvidedServices(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.backends = new ReadThroughCache<>(this::readBackend, ReadThroughCache.DEFAULT_FRESHNESS, clock);
     }
 
     @Override
     public Optional<URI> backend(ServiceId service) {
+        return backends.get(service);
+    }
+
+    private Optional<URI> readBackend(ServiceId service) {
         return jdbc
                 .query(
                         "SELECT backend FROM troad.ss_provided_service WHERE service_id = ?",
@@ -53,6 +60,14 @@ public final class JdbcProvidedServices implements ManagedProvidedServices {
 
     @Override
     public void put(ServiceDescription d) {
+        try {
+            write(d);
+        } finally {
+            backends.clear();
+        }
+    }
+
+    private void write(ServiceDescription d) {
         // update first, insert if absent: portable between PostgreSQL and H2 (no ON CONFLICT UPDATE)
         if (update(d) > 0) {
             return;
@@ -73,7 +88,11 @@ public final class JdbcProvidedServices implements ManagedProvidedServices {
 
     @Override
     public boolean remove(ServiceId service) {
-        return jdbc.update("DELETE FROM troad.ss_provided_service WHERE service_id = ?", service.encoded()) > 0;
+        try {
+            return jdbc.update("DELETE FROM troad.ss_provided_service WHERE service_id = ?", service.encoded()) > 0;
+        } finally {
+            backends.clear();
+        }
     }
 
     @Override

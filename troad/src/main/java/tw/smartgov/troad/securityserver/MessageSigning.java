@@ -12,23 +12,32 @@ import tw.smartgov.trust.keys.SigningIdentity;
 import tw.smartgov.trust.signature.BatchSignature;
 import tw.smartgov.trust.signature.BatchSigner;
 import tw.smartgov.trust.signature.BatchingSigner;
+import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 import tw.smartgov.trust.signature.JwsSigner;
+import tw.smartgov.trust.signature.SignaturePacing;
 
 /** Signs message digests in Merkle batches and verifies a peer's signatures against its pin. */
 final class MessageSigning implements AutoCloseable {
-    private static final int MAX_BATCH = 512;
     private final BatchingSigner signer;
     private final Duration timeout;
 
-    MessageSigning(SigningIdentity identity, String name, Duration timeout) {
-        this.signer = new BatchingSigner(new BatchSigner(new JwsSigner(identity)), MAX_BATCH, name);
+    MessageSigning(SigningIdentity identity, SignaturePacing pacing, String name, Duration timeout) {
+        this.signer = new BatchingSigner(new BatchSigner(new JwsSigner(identity)), pacing, name);
         this.timeout = timeout;
     }
 
-    /** The encoded batch signature over {@code digest}. */
-    String sign(byte[] digest, XRoadErrorType onFailure) {
+    /**
+     * Announces a message this server will sign soon, so that batches being signed meanwhile may
+     * wait for it; sign it with {@link #sign(Expectation, byte[], XRoadErrorType)} or close it.
+     */
+    Expectation expect() {
+        return signer.expect();
+    }
+
+    /** The encoded batch signature over {@code digest}, the message announced by {@code expected}. */
+    String sign(Expectation expected, byte[] digest, XRoadErrorType onFailure) {
         try {
-            return signer.sign(digest)
+            return expected.sign(digest)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .encoded();
         } catch (InterruptedException e) {

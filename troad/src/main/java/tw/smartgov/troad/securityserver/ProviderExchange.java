@@ -10,6 +10,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.troad.securityserver.MessageRecord.Message;
+import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 
 /**
  * One call through the provider side, from the spooled request body to the released response: the
@@ -37,6 +38,7 @@ final class ProviderExchange {
     private final SecurityServerEntry peer;
     private final ProviderAnswer answer;
     private final SpooledBody body;
+    private final Expectation announced;
     private final Exchange exchange;
 
     ProviderExchange(
@@ -45,12 +47,14 @@ final class ProviderExchange {
             SecurityServerEntry peer,
             ProviderAnswer answer,
             SpooledBody body,
+            Expectation announced,
             Exchange exchange) {
         this.gateway = gateway;
         this.incoming = incoming;
         this.peer = peer;
         this.answer = answer;
         this.body = body;
+        this.announced = announced;
         this.exchange = exchange;
     }
 
@@ -78,7 +82,7 @@ final class ProviderExchange {
             String responsePart = HeaderPart.response(answer.status(), incoming.xRoadId(), requestHash, passed);
             byte[] responseDigest =
                     HeaderPart.digest(responsePart, answer.body().digest());
-            String signature = gateway.signing().sign(responseDigest, XRoadErrorType.SERVER_PROXY_INTERNAL);
+            String signature = gateway.signing().sign(announced, responseDigest, XRoadErrorType.SERVER_PROXY_INTERNAL);
             SpooledBody reply = answer.body();
             var responseMessage = new Message(
                     responsePart,

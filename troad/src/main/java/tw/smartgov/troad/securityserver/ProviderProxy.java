@@ -58,10 +58,13 @@ final class ProviderProxy extends ProxyHandler {
                 required(headers, HeaderPart.SIGNATURE),
                 HeaderPart.passed(headers),
                 gateway.now());
-        try (SpooledBody body = SpooledBody.read(
-                Content.Source.asInputStream(request), gateway.settings().maxBodySize(), XRoadErrorType.BAD_REQUEST)) {
+        try (var signature = gateway.signing().expect();
+                SpooledBody body = SpooledBody.read(
+                        Content.Source.asInputStream(request),
+                        gateway.settings().maxBodySize(),
+                        XRoadErrorType.BAD_REQUEST)) {
             exchange.requestSize = body.size();
-            new ProviderExchange(gateway, incoming, peer, answer, body, exchange).run(response);
+            new ProviderExchange(gateway, incoming, peer, answer, body, signature, exchange).run(response);
         }
     }
 

@@ -42,7 +42,8 @@ public final class SecurityServer implements AutoCloseable {
                 settings,
                 guard,
                 trust,
-                new MessageSigning(settings.signingIdentity(), name, settings.readTimeout()),
+                new MessageSigning(
+                        settings.signingIdentity(), settings.signaturePacing(), name, settings.readTimeout()),
                 httpClient(settings, TlsContexts.client(settings.tlsIdentity(), trust), name + "-peers"),
                 httpClient(settings, null, name + "-backends"),
                 new Gateway.TestHooks());

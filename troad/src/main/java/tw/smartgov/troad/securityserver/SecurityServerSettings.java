@@ -13,6 +13,7 @@ import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.trust.ca.RevocationSource;
 import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.SignaturePacing;
 
 /**
  * Everything one security server needs. Build with {@link #builder()}; the defaults are those of
@@ -35,6 +36,8 @@ import tw.smartgov.trust.keys.SigningIdentity;
  *     plus {@code connectTimeout} plus {@link #PEER_MARGIN}, so that the peer's typed timeout
  *     arrives first
  * @param maxBodySize the largest request or response body passed through
+ * @param signaturePacing when messages are signed: how long a message may wait to share a batch
+ *     signature with others under load ({@link SignaturePacing#ADAPTIVE} by default)
  */
 public record SecurityServerSettings(
         MemberId owner,
@@ -55,7 +58,8 @@ public record SecurityServerSettings(
         int providerPort,
         Duration connectTimeout,
         Duration readTimeout,
-        long maxBodySize) {
+        long maxBodySize,
+        SignaturePacing signaturePacing) {
     public static final Duration PEER_MARGIN = Duration.ofSeconds(2);
 
     public SecurityServerSettings {
@@ -97,6 +101,7 @@ public record SecurityServerSettings(
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(30);
         private long maxBodySize = 100L * 1024 * 1024;
+        private SignaturePacing signaturePacing = SignaturePacing.ADAPTIVE;
 
         private Builder() {}
 
@@ -195,6 +200,11 @@ public record SecurityServerSettings(
             return this;
         }
 
+        public Builder signaturePacing(SignaturePacing value) {
+            signaturePacing = value;
+            return this;
+        }
+
         public SecurityServerSettings build() {
             return new SecurityServerSettings(
                     Objects.requireNonNull(owner, "owner"),
@@ -215,7 +225,8 @@ public record SecurityServerSettings(
                     providerPort,
                     connectTimeout,
                     readTimeout,
-                    maxBodySize);
+                    maxBodySize,
+                    signaturePacing);
         }
     }
 }

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.troad.globalconf.GlobalConfigurationSource.State;
+import tw.smartgov.trust.testing.MutableClock;
 
 class GlobalConfigurationSourceTest {
     static final SignedConfigurations CENTRAL = new SignedConfigurations();
     final Instant start = Instant.now();
-    final SignedConfigurations.MutableClock clock = new SignedConfigurations.MutableClock(start);
+    final MutableClock clock = new MutableClock(start);
     final AtomicReference<String> published = new AtomicReference<>("");
     HttpServer server;
     GlobalConfigurationSource source;

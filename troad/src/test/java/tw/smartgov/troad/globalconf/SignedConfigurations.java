@@ -1,9 +1,7 @@
 package tw.smartgov.troad.globalconf;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.trust.ca.CertificateAuthority;
@@ -47,33 +45,5 @@ final class SignedConfigurations {
                 .signJson(
                         JSON.writeValueAsString(configuration),
                         new JwsHeaders(GlobalConfigurationVerifier.TYPE, "json"));
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
@@ -174,7 +173,6 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
         return new TransparencyMessageLog(
                 broken,
                 new EntryEncoder(Set.of(), TransparencyLogs.MAX_ENTRY_BYTES),
-                new MessageIndex(new JdbcTemplate(dataSource)),
                 new TimestampGuard(
                         name, log -> java.util.Optional.empty(), Duration.ofHours(1), Duration.ZERO, Clock.systemUTC()),
                 Clock.systemUTC());

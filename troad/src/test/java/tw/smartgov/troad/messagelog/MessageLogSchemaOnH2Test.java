@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
+import tw.smartgov.trust.log.EntryRows;
 
 /** The dev mode runs on H2 in PostgreSQL mode: the message log's tables and queries work there too. */
 class MessageLogSchemaOnH2Test {
@@ -25,8 +26,14 @@ class MessageLogSchemaOnH2Test {
         var record = TsaOutageTest.record();
         Instant now = Instant.now();
 
-        index.insert("msglog-a", 0, record, now.minusSeconds(60));
-        index.insert("msglog-a", 1, record, now);
+        jdbc.execute((java.sql.Connection c) -> {
+            MessageIndex.ROWS.insert(
+                    c,
+                    List.of(
+                            new EntryRows.Appended<>(0, new MessageIndex.Row("msglog-a", record, now.minusSeconds(60))),
+                            new EntryRows.Appended<>(1, new MessageIndex.Row("msglog-a", record, now))));
+            return null;
+        });
 
         assertThat(index.leaves("msglog-a", record.xRoadId())).containsExactly(0L, 1L);
         assertThat(index.endBefore("msglog-a", now.minusSeconds(1))).hasValue(1L);

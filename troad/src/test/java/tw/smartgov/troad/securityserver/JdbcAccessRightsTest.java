@@ -3,6 +3,8 @@ package tw.smartgov.troad.securityserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
+import tw.smartgov.trust.testing.MutableClock;
 
 class JdbcAccessRightsTest {
     private static final SubsystemId CLIENT = new MemberId("TW", "GOV", "A").subsystem("app");
@@ -61,5 +64,29 @@ class JdbcAccessRightsTest {
         assertThat(rights.revoke(limited)).isTrue();
         assertThat(rights.allows(CLIENT, SERVICE, "GET", "/persons")).isFalse();
         assertThat(rights.list()).containsExactly(AccessGrant.whole(OTHER, SERVICE));
+    }
+
+    @Test
+    void aRevocationByThisNodeAppliesToTheNextRequest() {
+        rights.grant(AccessGrant.whole(CLIENT, SERVICE));
+        assertThat(rights.allows(CLIENT, SERVICE, "GET", "/persons/1")).isTrue();
+        rights.revoke(AccessGrant.whole(CLIENT, SERVICE));
+        assertThat(rights.allows(CLIENT, SERVICE, "GET", "/persons/1")).isFalse();
+    }
+
+    @Test
+    void aChangeByAnotherNodeOnTheSameDatabaseAppliesWithinASecond() {
+        var jdbc = database();
+        var clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        var here = new JdbcAccessRights(jdbc, clock);
+        var elsewhere = new JdbcAccessRights(jdbc, clock);
+        elsewhere.grant(AccessGrant.whole(CLIENT, SERVICE));
+        assertThat(here.allows(CLIENT, SERVICE, "GET", "")).isTrue();
+
+        elsewhere.revoke(AccessGrant.whole(CLIENT, SERVICE));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(here.allows(CLIENT, SERVICE, "GET", "")).isTrue(); // remembered, not read again
+        clock.advance(Duration.ofMillis(1));
+        assertThat(here.allows(CLIENT, SERVICE, "GET", "")).isFalse();
     }
 }

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +28,9 @@ import tw.smartgov.trust.TrustException;
 final class LogWriter {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
-    private record Pending(byte[] data, CompletableFuture<Long> index) {}
+    private record Pending(byte[] data, @Nullable Attached<?> attached, CompletableFuture<Long> index) {}
+
+    record Attached<T>(T value, EntryRows<T> rows) {}
 
     private final String name;
     private final DataSource dataSource;
@@ -48,8 +52,8 @@ final class LogWriter {
                 .start(this::run);
     }
 
-    CompletableFuture<Long> submit(byte[] data) {
-        Pending pending = new Pending(data, new CompletableFuture<>());
+    CompletableFuture<Long> submit(byte[] data, @Nullable Attached<?> attached) {
+        Pending pending = new Pending(data, attached, new CompletableFuture<>());
         if (closing) {
             pending.index().completeExceptionally(closed());
         } else {
@@ -138,7 +142,25 @@ final class LogWriter {
         LogStore.insertLeaves(c, name, first, hashes, data, now);
         LogStore.insertNodes(c, name, nodes);
         LogStore.updateState(c, name, frontier, now);
+        insertAttachedRows(c, batch, first);
         return first;
+    }
+
+    // One call per kind of rows, with all of the batch's entries of that kind.
+    private static void insertAttachedRows(Connection c, List<Pending> batch, long first) throws SQLException {
+        Map<EntryRows<?>, List<EntryRows.Appended<Object>>> byKind = new IdentityHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Attached<?> attached = batch.get(i).attached();
+            if (attached != null) {
+                byKind.computeIfAbsent(attached.rows(), k -> new ArrayList<>())
+                        .add(new EntryRows.Appended<>(first + i, attached.value()));
+            }
+        }
+        for (var kind : byKind.entrySet()) {
+            @SuppressWarnings("unchecked") // each list holds only values attached with that kind
+            EntryRows<Object> rows = (EntryRows<Object>) kind.getKey();
+            rows.insert(c, kind.getValue());
+        }
     }
 
     // The row lock serializes the writers of this log across every node sharing the database.

@@ -64,6 +64,19 @@ public class TransparencyLogs {
      * the entry's leaf index once the entry is committed, or fails if its batch was rolled back.
      */
     public CompletableFuture<Long> append(String log, byte[] data) {
+        return submit(log, data, null);
+    }
+
+    /**
+     * Like {@link #append(String, byte[])}, and writes {@code rows} for the entry (made from {@code
+     * attachment}) in the transaction that commits it: the future completes once both are durable,
+     * or fails with neither written.
+     */
+    public <T> CompletableFuture<Long> append(String log, byte[] data, T attachment, EntryRows<T> rows) {
+        return submit(log, data, new LogWriter.Attached<>(attachment, rows));
+    }
+
+    private CompletableFuture<Long> submit(String log, byte[] data, LogWriter.@Nullable Attached<?> attached) {
         checkName(log);
         if (data.length > MAX_ENTRY_BYTES) {
             throw new TrustException(
@@ -78,7 +91,7 @@ public class TransparencyLogs {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return writer.submit(data.clone());
+        return writer.submit(data.clone(), attached);
     }
 
     /**

@@ -118,6 +118,47 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void attachedRowsAreWrittenInTheTransactionOfTheirEntries() throws Exception {
+        String log = newLogName();
+        String table = "trust_test_rows_" + log.replace('-', '_');
+        jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL)");
+        try {
+            EntryRows<String> rows = (c, entries) -> {
+                try (var s = c.prepareStatement("INSERT INTO " + table + " (leaf, label) VALUES (?, ?)")) {
+                    for (var entry : entries) {
+                        s.setLong(1, entry.leafIndex());
+                        s.setString(2, entry.attachment());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            };
+            List<CompletableFuture<Long>> appended = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                appended.add(logs.append(log, bytes("entry " + i), "label " + i, rows));
+            }
+            for (int i = 0; i < 50; i++) {
+                long leaf = appended.get(i).join();
+                assertThat(jdbc.queryForObject("SELECT label FROM " + table + " WHERE leaf = ?", String.class, leaf))
+                        .isEqualTo("label " + i);
+                assertThat(logs.entry(log, leaf)).isEqualTo(bytes("entry " + i));
+            }
+
+            // rows that cannot be written (a null label) take their entries down with them
+            long sizeBefore = logs.treeHead(log).size();
+            var refused = logs.append(log, bytes("orphan"), null, rows);
+            assertThatThrownBy(refused::join).hasRootCauseInstanceOf(java.sql.SQLException.class);
+            assertThat(logs.treeHead(log).size()).isEqualTo(sizeBefore);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class))
+                    .isEqualTo(50);
+            logs.appendAndWait(log, bytes("after"));
+            logs.checkConsistency(log);
+        } finally {
+            jdbc.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
     void restartedInstanceContinuesTheSameTree() throws Exception {
         String log = newLogName();
         for (int i = 0; i < 37; i++) {
