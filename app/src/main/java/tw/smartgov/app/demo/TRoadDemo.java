@@ -33,6 +33,7 @@ import tw.smartgov.troad.securityserver.ManagedAccessRights;
 import tw.smartgov.troad.securityserver.ManagedProvidedServices;
 import tw.smartgov.troad.securityserver.ServiceDescription;
 import tw.smartgov.trust.keys.KeyVault;
+import tw.smartgov.trust.signature.SignaturePacing;
 
 /**
  * T-Road in {@code smartgov dev}: registers the demo members, their subsystems and services with
@@ -162,7 +163,8 @@ class TRoadDemo {
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                SignaturePacing.ADAPTIVE.maxLinger());
         var node = newNode(settings, clients);
         if (!node.isRegistered()) {
             String issued = admin.postJson(

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.trust.signature.SignaturePacing;
 
 /**
  * How one security server node runs.
@@ -24,6 +25,8 @@ import tw.smartgov.troad.identifier.SubsystemId;
  *     returned at registration is trusted and saved (trust on first use, logged as a warning)
  * @param registrationToken the one-time token from the central server's administrator; needed
  *     only until the node is registered
+ * @param signatureLinger the longest a message waits to share its batch signature with others
+ *     under load (see {@link SignaturePacing}); zero signs every message as soon as possible
  */
 public record NodeSettings(
         MemberId owner,
@@ -40,7 +43,8 @@ public record NodeSettings(
         Duration pollInterval,
         Duration grace,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        Duration signatureLinger) {
 
     public NodeSettings {
         clients = List.copyOf(clients);
@@ -68,7 +72,15 @@ public record NodeSettings(
                 pollInterval,
                 grace,
                 connectTimeout,
-                readTimeout);
+                readTimeout,
+                signatureLinger);
+    }
+
+    /** When messages are signed: the security server's default pacing with this node's linger. */
+    SignaturePacing signaturePacing() {
+        var defaults = SignaturePacing.ADAPTIVE;
+        return new SignaturePacing(
+                defaults.maxBatch(), signatureLinger, defaults.lingerAboveRate(), defaults.targetBatch());
     }
 
     /** {@code OWNER/CODE}, as the central server names it. */

@@ -113,6 +113,7 @@ public final class SecurityServerNode implements AutoCloseable {
                 .providerPort(settings.providerPort())
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
+                .signaturePacing(settings.signaturePacing())
                 .build());
     }
 

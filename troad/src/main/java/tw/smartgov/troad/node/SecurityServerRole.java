@@ -94,6 +94,7 @@ class SecurityServerRole {
                 p.pollInterval(),
                 troad.globalConfigurationGrace(),
                 p.connectTimeout(),
-                p.readTimeout());
+                p.readTimeout(),
+                p.signatureLinger());
     }
 }

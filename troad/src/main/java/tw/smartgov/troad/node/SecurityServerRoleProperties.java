@@ -27,7 +27,8 @@ public record SecurityServerRoleProperties(
         @Nullable String registrationToken,
         @DefaultValue("30s") Duration pollInterval,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("2ms") Duration signatureLinger) {
 
     @Override
     public String toString() {

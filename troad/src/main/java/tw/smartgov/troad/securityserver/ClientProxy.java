@@ -65,6 +65,7 @@ final class ClientProxy extends ProxyHandler {
         try (var signature = gateway.signing().expect();
                 SpooledBody body = SpooledBody.read(
                         Content.Source.asInputStream(request),
+                        request.getLength(),
                         gateway.settings().maxBodySize(),
                         XRoadErrorType.BAD_REQUEST)) {
             exchange.requestSize = body.size();

@@ -4,6 +4,11 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import tw.smartgov.troad.identifier.ServiceId;
+import tw.smartgov.troad.identifier.SubsystemId;
 
 /**
  * Micrometer meters of the data path: timer {@code troad.requests} and summaries {@code
@@ -12,8 +17,17 @@ import java.time.Duration;
  * p50/p95/p99 (over Micrometer's sliding window) and a percentile histogram.
  */
 final class ExchangeMetrics {
+    private record Meters(Timer time, DistributionSummary requestSize, DistributionSummary responseSize) {}
+
+    private record Key(
+            @Nullable ServiceId service, @Nullable SubsystemId client, String outcome) {}
+
+    private static final int MAX_CACHED = 10_000;
+
     private final MeterRegistry registry;
     private final String side;
+    // Registering looks the meter up by its tags: remembered, as that costs more than recording.
+    private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
 
     ExchangeMetrics(MeterRegistry registry, String side) {
         this.registry = registry;
@@ -21,19 +35,33 @@ final class ExchangeMetrics {
     }
 
     void record(Exchange exchange, String outcome, long nanos) {
-        String service = exchange.service == null ? "unknown" : exchange.service.encoded();
-        String client = exchange.client == null ? "unknown" : exchange.client.encoded();
-        Timer.builder("troad.requests")
+        var key = new Key(exchange.service, exchange.client, outcome);
+        Meters m = meters.get(key);
+        if (m == null) {
+            if (meters.size() >= MAX_CACHED) {
+                meters.clear();
+            }
+            m = meters.computeIfAbsent(key, this::register);
+        }
+        m.time().record(nanos, TimeUnit.NANOSECONDS);
+        m.requestSize().record(exchange.requestSize);
+        m.responseSize().record(exchange.responseSize);
+    }
+
+    private Meters register(Key key) {
+        String service = key.service() == null ? "unknown" : key.service().encoded();
+        String client = key.client() == null ? "unknown" : key.client().encoded();
+        String outcome = key.outcome();
+        Timer time = Timer.builder("troad.requests")
                 .tags("side", side, "service", service, "client", client, "outcome", outcome)
                 // percentiles for the monitoring API, a bounded histogram for Prometheus quantiles
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(2))
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
-        summary("troad.request.size", service, client).record(exchange.requestSize);
-        summary("troad.response.size", service, client).record(exchange.responseSize);
+                .register(registry);
+        return new Meters(
+                time, summary("troad.request.size", service, client), summary("troad.response.size", service, client));
     }
 
     private DistributionSummary summary(String name, String service, String client) {

@@ -1,7 +1,11 @@
 package tw.smartgov.troad.securityserver;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,14 +20,33 @@ import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 import tw.smartgov.trust.signature.JwsSigner;
 import tw.smartgov.trust.signature.SignaturePacing;
 
-/** Signs message digests in Merkle batches and verifies a peer's signatures against its pin. */
+/**
+ * Signs message digests in Merkle batches and verifies a peer's signatures against its pin.
+ * Publishes counters {@code troad.signature.batches} and {@code troad.signature.messages} (tag
+ * {@code server}): their ratio is the mean batch size, each batch costing one signature here and
+ * one verification at the peer.
+ */
 final class MessageSigning implements AutoCloseable {
     private final BatchingSigner signer;
     private final Duration timeout;
+    private final MeterRegistry meters;
+    private final List<Meter> counters;
 
-    MessageSigning(SigningIdentity identity, SignaturePacing pacing, String name, Duration timeout) {
+    MessageSigning(
+            SigningIdentity identity, SignaturePacing pacing, String name, Duration timeout, MeterRegistry meters) {
         this.signer = new BatchingSigner(new BatchSigner(new JwsSigner(identity)), pacing, name);
         this.timeout = timeout;
+        this.meters = meters;
+        // removed on close: a server restarted on renewed certificates registers its own
+        this.counters = List.of(
+                FunctionCounter.builder("troad.signature.batches", signer, BatchingSigner::signedBatches)
+                        .description("message signatures made, one per batch of messages")
+                        .tag("server", name)
+                        .register(meters),
+                FunctionCounter.builder("troad.signature.messages", signer, BatchingSigner::signedMessages)
+                        .description("messages signed")
+                        .tag("server", name)
+                        .register(meters));
     }
 
     /**
@@ -67,5 +90,6 @@ final class MessageSigning implements AutoCloseable {
     @Override
     public void close() {
         signer.close();
+        counters.forEach(meters::remove);
     }
 }

@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import tw.smartgov.troad.identifier.ClientId;
@@ -106,6 +108,15 @@ abstract class ProxyHandler extends Handler.Abstract {
             response.getHeaders().add(field);
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.size());
+        byte[] memory = body.memory();
+        if (memory != null) {
+            // one last write: headers and body leave together, with no separate flush of the end
+            try (Blocker.Callback written = Blocker.callback()) {
+                response.write(true, ByteBuffer.wrap(memory), written);
+                written.block();
+            }
+            return;
+        }
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             body.writeTo(out);
         }

@@ -43,7 +43,11 @@ public final class SecurityServer implements AutoCloseable {
                 guard,
                 trust,
                 new MessageSigning(
-                        settings.signingIdentity(), settings.signaturePacing(), name, settings.readTimeout()),
+                        settings.signingIdentity(),
+                        settings.signaturePacing(),
+                        name,
+                        settings.readTimeout(),
+                        settings.meterRegistry()),
                 httpClient(settings, TlsContexts.client(settings.tlsIdentity(), trust), name + "-peers"),
                 httpClient(settings, null, name + "-backends"),
                 new Gateway.TestHooks());

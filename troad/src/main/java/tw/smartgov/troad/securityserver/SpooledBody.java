@@ -48,12 +48,24 @@ final class SpooledBody implements AutoCloseable {
      * @throws XRoadException {@code tooLarge} if the body exceeds {@code maxSize}
      */
     static SpooledBody read(InputStream in, long maxSize, XRoadErrorType tooLarge) throws IOException {
+        return read(in, -1, maxSize, tooLarge);
+    }
+
+    /**
+     * Like {@link #read(InputStream, long, XRoadErrorType)}, with the announced length ({@code
+     * Content-Length}, or -1 if unknown) sizing the buffers: most bodies are small, and allocating
+     * (and zeroing) a full chunk for each would cost more than reading them.
+     */
+    static SpooledBody read(InputStream in, long expectedLength, long maxSize, XRoadErrorType tooLarge)
+            throws IOException {
+        boolean small = expectedLength >= 0 && expectedLength < CHUNK;
         MessageDigest md = sha512();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(small ? (int) expectedLength : 256);
         OutputStream out = buffer;
         Path path = null;
         long total = 0;
-        byte[] chunk = new byte[CHUNK];
+        // one more byte than announced, so that the end of the body comes with the first read
+        byte[] chunk = new byte[small ? (int) expectedLength + 1 : CHUNK];
         try {
             for (int n; (n = in.read(chunk)) >= 0; ) {
                 total += n;
@@ -91,6 +103,11 @@ final class SpooledBody implements AutoCloseable {
     /** The bytes, only when small enough to keep in a log record. */
     byte @Nullable [] smallBytes() {
         return memory != null && memory.length <= MessageRecord.Message.SMALL_BODY ? memory.clone() : null;
+    }
+
+    /** The bytes, not copied, when they are held in memory; never to be modified. */
+    byte @Nullable [] memory() {
+        return memory;
     }
 
     InputStream open() throws IOException {

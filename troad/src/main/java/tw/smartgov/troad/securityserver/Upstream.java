@@ -16,6 +16,7 @@ import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 
 /**
@@ -69,7 +70,8 @@ record Upstream(int status, HttpFields headers, SpooledBody body) implements Aut
             return new Upstream(
                     response.getStatus(),
                     HttpFields.build(response.getHeaders()),
-                    SpooledBody.read(in, maxBody, tooLarge));
+                    SpooledBody.read(
+                            in, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH), maxBody, tooLarge));
         } catch (IOException e) {
             request.abort(e);
             throw new Failed(classify(e), e);

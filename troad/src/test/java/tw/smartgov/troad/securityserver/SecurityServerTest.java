@@ -234,6 +234,25 @@ class SecurityServerTest {
     }
 
     @Test
+    void signaturesAndTheMessagesTheyCoverAreCounted() {
+        double messagesBefore = t.meters.find("troad.signature.messages").functionCounters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(PERSON + "/persons/" + i).statusCode()).isEqualTo(200);
+        }
+        double messages = t.meters.find("troad.signature.messages").functionCounters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+        double batches = t.meters.find("troad.signature.batches").functionCounters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+        // each exchange signs its request on one server and its response on the other
+        assertThat(messages - messagesBefore).isEqualTo(6);
+        assertThat(batches).isPositive().isLessThanOrEqualTo(messages);
+    }
+
+    @Test
     void dotSegmentsInThePathAreABadRequest() {
         assertError(get(PERSON + "/a/%2e%2e/secret"), 400, "Client.BadRequest");
     }
