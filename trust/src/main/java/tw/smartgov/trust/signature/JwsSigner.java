@@ -19,7 +19,9 @@ import tw.smartgov.trust.keys.SigningIdentity;
 
 /**
  * Signs bytes as ES256 JWS (RFC 7515) with a {@link SigningIdentity} whose key is EC P-256. Each
- * JWS header carries {@code alg: ES256} and the signer's chain in {@code x5c}.
+ * JWS header carries {@code alg: ES256} and the signer's chain in {@code x5c}, without the
+ * self-signed root: a verifier must hold the root as its trust anchor anyway, and T-Road sends
+ * these headers with every message.
  *
  * <p>ECDSA runs on the JDK's default provider (SunEC): Bouncy Castle is never registered, so
  * Nimbus does not pick it. Thread-safe.
@@ -40,7 +42,7 @@ public final class JwsSigner {
         } catch (JOSEException e) {
             throw new IllegalArgumentException("ES256 needs an EC P-256 key", e);
         }
-        this.x5c = identity.chain().stream().map(JwsSigner::encode).toList();
+        this.x5c = withoutRoot(identity.chain()).stream().map(JwsSigner::encode).toList();
     }
 
     /** Compact serialization of a JWS over {@code payload}. */
@@ -93,6 +95,12 @@ public final class JwsSigner {
         } catch (ParseException e) {
             throw new IllegalStateException("cannot re-read a header just written", e);
         }
+    }
+
+    private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {
+        X509Certificate last = chain.getLast();
+        boolean selfSigned = last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
+        return chain.size() > 1 && selfSigned ? chain.subList(0, chain.size() - 1) : chain;
     }
 
     private static Base64 encode(X509Certificate certificate) {
