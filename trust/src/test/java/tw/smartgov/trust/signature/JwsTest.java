@@ -84,6 +84,20 @@ class JwsTest {
     }
 
     @Test
+    void aCriticalHeaderParameterNobodyUnderstandsIsRefused() throws Exception {
+        var header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(
+                        IDENTITY.certificate().getEncoded())))
+                .criticalParams(java.util.Set.of("smartgov-unknown"))
+                .customParam("smartgov-unknown", true)
+                .build();
+        var jws = new JWSObject(header, new Payload(PAYLOAD));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(
+                (java.security.interfaces.ECPrivateKey) IDENTITY.privateKey()));
+        assertRefused(() -> verifier.verify(jws.serialize()), TrustError.SIGNATURE_INVALID);
+    }
+
+    @Test
     void algNoneIsRefused() {
         String[] parts = signer.sign(PAYLOAD).split("\\.");
         String none = Base64URL.encode("{\"alg\":\"none\"}") + "." + parts[1] + ".";

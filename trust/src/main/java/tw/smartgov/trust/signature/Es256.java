@@ -1,0 +1,85 @@
+package tw.smartgov.trust.signature;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECPoint;
+import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.TrustException;
+
+/**
+ * Checks ES256 signatures (ECDSA over P-256 with SHA-256, R‖S as in RFC 7518 §3.4) with Bouncy
+ * Castle's ECDSA, keeping each signer's public key as a curve point. The point keeps Bouncy
+ * Castle's precomputed multiples of itself, so that the many signatures of one peer (a T-Road
+ * security server verifies its peers' batch signatures all day) verify about four times faster
+ * than with a fresh key each time, as the JDK does. Only public data is involved. Thread-safe.
+ */
+final class Es256 {
+    private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
+    private static final int MAX_KEYS = 1_000;
+    private static final Map<PublicKey, ECPublicKeyParameters> KEYS = new ConcurrentHashMap<>();
+
+    private Es256() {}
+
+    /**
+     * @param signingInput the ASCII bytes {@code header.payload} of the JWS
+     * @param signature the 64 bytes R‖S
+     * @return whether the signature is valid for the key
+     * @throws TrustException SIGNATURE_INVALID if the key is not a P-256 key
+     */
+    static boolean verifies(ECPublicKey key, byte[] signingInput, byte[] signature) {
+        if (signature.length != 64) {
+            return false;
+        }
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        var signer = new ECDSASigner();
+        signer.init(false, parameters(key));
+        // ECDSASigner refuses r and s outside [1, n-1]
+        return signer.verifySignature(sha256(signingInput), r, s);
+    }
+
+    private static ECPublicKeyParameters parameters(ECPublicKey key) {
+        ECPublicKeyParameters known = KEYS.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (key.getParams().getCurve().getField().getFieldSize() != 256
+                || !key.getParams().getOrder().equals(P256.getN())) {
+            throw new TrustException(TrustError.SIGNATURE_INVALID, "the signer's key is not a P-256 key, so not ES256");
+        }
+        ECPoint point;
+        try {
+            point = P256.getCurve()
+                    .validatePoint(key.getW().getAffineX(), key.getW().getAffineY());
+        } catch (IllegalArgumentException e) {
+            throw new TrustException(TrustError.SIGNATURE_INVALID, "the signer's key is not a point of P-256", e);
+        }
+        var parameters = new ECPublicKeyParameters(point, DOMAIN);
+        if (KEYS.size() >= MAX_KEYS) {
+            KEYS.clear();
+        }
+        KEYS.put(key, parameters);
+        return parameters;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
