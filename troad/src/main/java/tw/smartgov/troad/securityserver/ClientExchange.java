@@ -6,6 +6,8 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 import tw.smartgov.troad.protocol.XRoadException;
@@ -14,11 +16,19 @@ import tw.smartgov.troad.securityserver.ClientProxy.OutgoingRequest;
 import tw.smartgov.troad.securityserver.MessageRecord.Message;
 import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 
-/** One call through the client side, from the spooled request body to the released response. */
+/**
+ * One call through the client side, from the spooled request body to the released response. When
+ * the provider's subsystem is served by several security servers, they are tried in the order of
+ * the global configuration, moving on only when one cannot be connected to: then nothing was sent,
+ * so nothing can be done twice.
+ */
 final class ClientExchange {
+    private static final Logger log = LoggerFactory.getLogger(ClientExchange.class);
+
     private final Gateway gateway;
     private final OutgoingRequest outgoing;
-    private final SecurityServerEntry provider;
+    private final List<SecurityServerEntry> providers;
+    private SecurityServerEntry provider;
     private final SpooledBody body;
     private final Expectation announced;
     private final Exchange exchange;
@@ -26,13 +36,14 @@ final class ClientExchange {
     ClientExchange(
             Gateway gateway,
             OutgoingRequest outgoing,
-            SecurityServerEntry provider,
+            List<SecurityServerEntry> providers,
             SpooledBody body,
             Expectation announced,
             Exchange exchange) {
         this.gateway = gateway;
         this.outgoing = outgoing;
-        this.provider = provider;
+        this.providers = List.copyOf(providers);
+        this.provider = this.providers.getFirst();
         this.body = body;
         this.announced = announced;
         this.exchange = exchange;
@@ -58,6 +69,24 @@ final class ClientExchange {
     }
 
     private Upstream call(String signature) throws Exception {
+        for (int i = 0; ; i++) {
+            provider = providers.get(i);
+            try {
+                return callProvider(signature);
+            } catch (Upstream.Failed e) {
+                if (e.failure() != Upstream.Failure.REFUSED || i == providers.size() - 1) {
+                    throw unreachable(e);
+                }
+                log.info(
+                        "X-Road-Id {}: {} cannot be reached, trying {}",
+                        outgoing.xRoadId(),
+                        provider.id(),
+                        providers.get(i + 1).id());
+            }
+        }
+    }
+
+    private Upstream callProvider(String signature) throws Exception {
         Request request = gateway.peers()
                 .newRequest(outgoing.uriAt(provider))
                 .method(outgoing.method())
@@ -73,16 +102,12 @@ final class ClientExchange {
         if (content != null) {
             request.body(content);
         }
-        try {
-            return Upstream.exchange(
-                    request,
-                    gateway.settings().peerTimeout(),
-                    gateway.settings().peerTimeout().plus(gateway.settings().connectTimeout()),
-                    gateway.settings().maxBodySize(),
-                    XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE);
-        } catch (Upstream.Failed e) {
-            throw unreachable(e);
-        }
+        return Upstream.exchange(
+                request,
+                gateway.settings().peerTimeout(),
+                gateway.settings().peerTimeout().plus(gateway.settings().connectTimeout()),
+                gateway.settings().maxBodySize(),
+                XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE);
     }
 
     private XRoadException unreachable(Upstream.Failed e) {

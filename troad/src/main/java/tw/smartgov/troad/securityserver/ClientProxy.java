@@ -53,7 +53,7 @@ final class ClientProxy extends ProxyHandler {
         exchange.service = target.service();
         GlobalConfiguration conf = gateway.configuration().current();
         checkClient(conf, client);
-        SecurityServerEntry provider = providerServer(conf, target.service());
+        List<SecurityServerEntry> providers = providerServers(conf, target.service());
         var outgoing = new OutgoingRequest(
                 request.getMethod(),
                 target,
@@ -69,7 +69,7 @@ final class ClientProxy extends ProxyHandler {
                         gateway.settings().maxBodySize(),
                         XRoadErrorType.BAD_REQUEST)) {
             exchange.requestSize = body.size();
-            new ClientExchange(gateway, outgoing, provider, body, signature, exchange).run(response);
+            new ClientExchange(gateway, outgoing, providers, body, signature, exchange).run(response);
         }
     }
 
@@ -96,7 +96,7 @@ final class ClientProxy extends ProxyHandler {
         }
     }
 
-    private static SecurityServerEntry providerServer(GlobalConfiguration conf, ServiceId service) {
+    private static List<SecurityServerEntry> providerServers(GlobalConfiguration conf, ServiceId service) {
         SubsystemId provider = service.provider();
         if (conf.member(provider.member()).isEmpty()) {
             throw new XRoadException(XRoadErrorType.UNKNOWN_MEMBER, "the member " + provider.member() + " is unknown");
@@ -109,7 +109,7 @@ final class ClientProxy extends ProxyHandler {
             throw new XRoadException(
                     XRoadErrorType.UNKNOWN_SUBSYSTEM, "no security server provides the services of " + provider);
         }
-        return servers.getFirst();
+        return servers;
     }
 
     /** The request as it is sent on, with what is signed about it. */

@@ -131,6 +131,16 @@ class SecurityServerTest {
     }
 
     @Test
+    void whenOneOfTheProvidersServersIsDownTheNextOneAnswers() {
+        t.addUnreachableServerBeforeB();
+        var response = get(PERSON + "/persons/7");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("GET /api/persons/7");
+        // the answer is pinned to the server that gave it: its signature verified against B's certificate
+        assertThat(t.clientLog.memory.records()).hasSize(1);
+    }
+
+    @Test
     void aProviderServerThatIsDownGivesANetworkErrorFast() {
         long start = System.nanoTime();
         assertError(get("/r1/TW/GOV/C/gone/svc"), 500, "Server.ClientProxy.NetworkError");

@@ -120,6 +120,24 @@ final class TRoadFixture {
         b.tamperProviderResponses(headers -> {});
     }
 
+    /**
+     * Registers a second security server for B's subsystem, listed before the real one, at an
+     * address where nothing listens (until {@link #reset()}).
+     */
+    void addUnreachableServerBeforeB() {
+        SecurityServerEntry real = entries.get(1);
+        var unreachable = new SecurityServerEntry(
+                "ss0",
+                B,
+                "https://127.0.0.1:" + freePort(),
+                real.tlsCertificateSha256(),
+                real.signingCertificateSha256(),
+                real.clients());
+        List<SecurityServerEntry> servers = new ArrayList<>(entries);
+        servers.add(1, unreachable);
+        conf.set(configuration(servers, Instant.now().plus(Duration.ofHours(1))));
+    }
+
     void expireConfiguration(Duration ago) {
         conf.set(configuration(entries, Instant.now().minus(ago)));
     }
