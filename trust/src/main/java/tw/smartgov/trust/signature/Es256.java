@@ -4,22 +4,27 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
 /**
- * Checks ES256 signatures (ECDSA over P-256 with SHA-256, R‖S as in RFC 7518 §3.4) with Bouncy
- * Castle's ECDSA, keeping each signer's public key as a curve point. The point keeps Bouncy
+ * Makes and checks ES256 signatures (ECDSA over P-256 with SHA-256, R‖S as in RFC 7518 §3.4) with
+ * Bouncy Castle's ECDSA, keeping each signer's public key as a curve point. The point keeps Bouncy
  * Castle's precomputed multiples of itself, so that the many signatures of one peer (a T-Road
  * security server verifies its peers' batch signatures all day) verify about four times faster
  * than with a fresh key each time, as the JDK does. Only public data is involved. Thread-safe.
@@ -56,8 +61,7 @@ final class Es256 {
         if (known != null) {
             return known;
         }
-        if (key.getParams().getCurve().getField().getFieldSize() != 256
-                || !key.getParams().getOrder().equals(P256.getN())) {
+        if (!isP256(key)) {
             throw new TrustException(TrustError.SIGNATURE_INVALID, "the signer's key is not a P-256 key, so not ES256");
         }
         ECPoint point;
@@ -73,6 +77,28 @@ final class Es256 {
         }
         KEYS.put(key, parameters);
         return parameters;
+    }
+
+    /**
+     * Signs with deterministic nonces (RFC 6979), so that no weak random number can ever leak the
+     * key; Bouncy Castle's fixed-base multiplication makes this faster than the JDK's signing.
+     *
+     * @return the 64 bytes R‖S
+     */
+    static byte[] sign(ECPrivateKey key, byte[] signingInput) {
+        var signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(key.getS(), DOMAIN));
+        BigInteger[] rs = signer.generateSignature(sha256(signingInput));
+        byte[] signature = new byte[64];
+        BigIntegers.asUnsignedByteArray(rs[0], signature, 0, 32);
+        BigIntegers.asUnsignedByteArray(rs[1], signature, 32, 32);
+        return signature;
+    }
+
+    /** Whether {@code key} is a key on P-256, the only curve of ES256. */
+    static boolean isP256(java.security.interfaces.ECKey key) {
+        return key.getParams().getCurve().getField().getFieldSize() == 256
+                && key.getParams().getOrder().equals(P256.getN());
     }
 
     private static byte[] sha256(byte[] data) {

@@ -1,17 +1,13 @@
 package tw.smartgov.trust.signature;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,25 +19,24 @@ import tw.smartgov.trust.keys.SigningIdentity;
  * self-signed root: a verifier must hold the root as its trust anchor anyway, and T-Road sends
  * these headers with every message.
  *
- * <p>ECDSA runs on the JDK's default provider (SunEC): Bouncy Castle is never registered, so
- * Nimbus does not pick it. Thread-safe.
+ * <p>Signatures are deterministic (RFC 6979) and made with Bouncy Castle's ECDSA ({@link Es256});
+ * Nimbus only encodes the header. Thread-safe.
  */
 public final class JwsSigner {
-    private final ECDSASigner signer;
+    private static final java.util.Base64.Encoder B64URL =
+            java.util.Base64.getUrlEncoder().withoutPadding();
+
+    private final ECPrivateKey key;
     private final List<Base64> x5c;
-    // Headers are serialized once per variant: re-encoding the x5c chain per signature is costly.
-    private final Map<JwsHeaders, JWSHeader> headers = new ConcurrentHashMap<>();
+    // Headers are encoded once per variant: re-encoding the x5c chain per signature is costly.
+    private final Map<JwsHeaders, String> headers = new ConcurrentHashMap<>();
 
     public JwsSigner(SigningIdentity identity) {
-        if (!(identity.privateKey() instanceof ECPrivateKey key)) {
+        if (!(identity.privateKey() instanceof ECPrivateKey ecKey) || !Es256.isP256(ecKey)) {
             throw new IllegalArgumentException(
                     "ES256 needs an EC P-256 key, not " + identity.privateKey().getAlgorithm());
         }
-        try {
-            this.signer = new ECDSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("ES256 needs an EC P-256 key", e);
-        }
+        this.key = ecKey;
         this.x5c = withoutRoot(identity.chain()).stream().map(JwsSigner::encode).toList();
     }
 
@@ -51,7 +46,8 @@ public final class JwsSigner {
     }
 
     public String sign(byte[] payload, JwsHeaders extra) {
-        return jws(payload, extra).serialize();
+        String signingInput = signingInput(payload, extra);
+        return signingInput + "." + signature(signingInput);
     }
 
     /**
@@ -63,7 +59,8 @@ public final class JwsSigner {
     }
 
     public String signDetached(byte[] payload, JwsHeaders extra) {
-        return jws(payload, extra).serialize(true);
+        String signingInput = signingInput(payload, extra);
+        return signingInput.substring(0, signingInput.indexOf('.')) + ".." + signature(signingInput);
     }
 
     /** A compact JWS over the RFC 8785 canonical bytes of {@code json}. */
@@ -71,17 +68,15 @@ public final class JwsSigner {
         return sign(CanonicalJson.canonicalize(json), extra);
     }
 
-    private JWSObject jws(byte[] payload, JwsHeaders extra) {
-        var jws = new JWSObject(headers.computeIfAbsent(extra, this::header), new Payload(payload));
-        try {
-            jws.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("ES256 signing failed", e);
-        }
-        return jws;
+    private String signingInput(byte[] payload, JwsHeaders extra) {
+        return headers.computeIfAbsent(extra, this::header) + "." + B64URL.encodeToString(payload);
     }
 
-    private JWSHeader header(JwsHeaders extra) {
+    private String signature(String signingInput) {
+        return B64URL.encodeToString(Es256.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private String header(JwsHeaders extra) {
         var builder = new JWSHeader.Builder(JWSAlgorithm.ES256).x509CertChain(x5c);
         if (extra.type() != null) {
             builder.type(new JOSEObjectType(extra.type()));
@@ -89,12 +84,7 @@ public final class JwsSigner {
         if (extra.contentType() != null) {
             builder.contentType(extra.contentType());
         }
-        try {
-            // A parsed header keeps its Base64URL form, so signing does not re-serialize it.
-            return JWSHeader.parse(builder.build().toBase64URL());
-        } catch (ParseException e) {
-            throw new IllegalStateException("cannot re-read a header just written", e);
-        }
+        return builder.build().toBase64URL().toString();
     }
 
     private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {

@@ -34,6 +34,15 @@ class Es256Properties {
         assertThat(Es256.verifies(KEY, input, signature)).isEqualTo(flippedBit < 0);
     }
 
+    @Property(tries = 100)
+    void itsSignaturesAreDeterministicAndVerifyWithTheJdk(@ForAll String payload) throws Exception {
+        byte[] input = payload.getBytes(StandardCharsets.UTF_8);
+        var key = (java.security.interfaces.ECPrivateKey) IDENTITY.privateKey();
+        byte[] signature = Es256.sign(key, input);
+        assertThat(signature).hasSize(64).isEqualTo(Es256.sign(key, input));
+        assertThat(jdkVerifies(input, signature)).isTrue();
+    }
+
     @Property(tries = 20)
     void signaturesOutOfRangeOrOfTheWrongLengthAreRefused(@ForAll @IntRange(min = 0, max = 70) int length) {
         byte[] input = "payload".getBytes(StandardCharsets.UTF_8);
