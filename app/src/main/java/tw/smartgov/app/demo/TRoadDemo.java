@@ -183,6 +183,7 @@ class TRoadDemo {
                             JSON.readTree(issued).get("token").asString()),
                     clients);
         }
+        messageLogs.useCentralPki(node);
         node.start();
         log.info("demo security server {} up: client port {}", settings.serverId(), node.clientPort());
         return node;

@@ -1,6 +1,7 @@
 package tw.smartgov.troad.messagelog;
 
 import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,10 @@ class EvidenceExporter {
 
     private MessageEvidence evidence(String log, @Nullable String xRoadId, List<Long> leaves) {
         SignedTreeHead head = stampedHeadCovering(log, leaves.getLast());
-        return new MessageEvidence(MessageEvidence.TYPE, log, xRoadId, inclusions(log, leaves, head), List.of());
+        List<String> crls = messageLogs.evidenceCrls(log).stream()
+                .map(EvidenceExporter::encode)
+                .toList();
+        return new MessageEvidence(MessageEvidence.TYPE, log, xRoadId, inclusions(log, leaves, head), crls);
     }
 
     private LogEvidence.Inclusion inclusion(String log, long leaf, SignedTreeHead head, String crl) {
@@ -90,10 +94,14 @@ class EvidenceExporter {
     }
 
     private String crl() {
+        return encode(ca.crl());
+    }
+
+    private static String encode(X509CRL crl) {
         try {
-            return B64.encodeToString(ca.crl().getEncoded());
+            return B64.encodeToString(crl.getEncoded());
         } catch (CRLException e) {
-            throw new IllegalStateException("the CA's CRL cannot be encoded", e);
+            throw new IllegalStateException("a CRL cannot be encoded", e);
         }
     }
 }

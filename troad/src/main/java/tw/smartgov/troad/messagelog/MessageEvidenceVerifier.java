@@ -63,12 +63,13 @@ public final class MessageEvidenceVerifier {
         if (evidence.records().isEmpty()) {
             throw new TrustException(TrustError.MALFORMED_PROOF, "the evidence holds no record");
         }
-        var records = new RecordChecks(
-                new BatchVerifier(new JwsVerifier(new CertificateValidator(anchors, revocation(evidence)))));
+        List<X509CRL> crls = crls(evidence);
+        var records = new RecordChecks(new BatchVerifier(new JwsVerifier(
+                new CertificateValidator(anchors, RevocationSource.offline(crls.toArray(X509CRL[]::new))))));
         List<String> checks = new ArrayList<>();
         for (LogEvidence.Inclusion inclusion : evidence.records()) {
             try {
-                checks.addAll(record(evidence, inclusion, records));
+                checks.addAll(record(evidence, inclusion, records, crls));
             } catch (TrustException e) {
                 throw new TrustException(e.error(), "record " + inclusion.leafIndex() + ": " + e.getMessage(), e);
             }
@@ -76,11 +77,12 @@ public final class MessageEvidenceVerifier {
         return new Result(evidence.log(), evidence.xRoadId(), evidence.records().size(), List.copyOf(checks));
     }
 
-    private List<String> record(MessageEvidence evidence, LogEvidence.Inclusion inclusion, RecordChecks records) {
+    private List<String> record(
+            MessageEvidence evidence, LogEvidence.Inclusion inclusion, RecordChecks records, List<X509CRL> crls) {
         if (!evidence.log().equals(inclusion.log())) {
             throw invalid("the record is from log '" + inclusion.log() + "', not '" + evidence.log() + "'");
         }
-        var head = new LogEvidenceVerifier(anchors, extraCrls).verify(inclusion);
+        var head = new LogEvidenceVerifier(anchors, crls).verify(inclusion);
         Instant at = head.timeStampedAt();
         if (at == null) {
             throw invalid("its tree head is not time-stamped, so the record has no trusted time");
@@ -97,7 +99,8 @@ public final class MessageEvidenceVerifier {
         return checks;
     }
 
-    private RevocationSource revocation(MessageEvidence evidence) {
+    // The CRLs given to the verifier, then those the evidence carries (its own and each record's).
+    private List<X509CRL> crls(MessageEvidence evidence) {
         var crls = Stream.concat(
                         evidence.crls().stream(), evidence.records().stream().map(LogEvidence.Inclusion::crl))
                 .filter(c -> c != null)
@@ -106,7 +109,7 @@ public final class MessageEvidenceVerifier {
                 .toList();
         var all = new ArrayList<X509CRL>(extraCrls);
         all.addAll(crls);
-        return RevocationSource.offline(all.toArray(X509CRL[]::new));
+        return List.copyOf(all);
     }
 
     private static X509CRL crl(String base64) {

@@ -2,13 +2,16 @@ package tw.smartgov.troad.messagelog;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.trust.keys.SigningIdentity;
 import tw.smartgov.trust.log.TransparencyLogs;
 import tw.smartgov.trust.log.TreeHeadPublisher;
 
@@ -36,6 +40,7 @@ public class MessageLogs {
     private final @Nullable MeterRegistry meters;
     private final Map<String, TransparencyMessageLog> created = new ConcurrentHashMap<>();
     private final List<TransparencyMessageLog> watched = new CopyOnWriteArrayList<>();
+    private final Map<String, Supplier<List<X509CRL>>> evidenceCrls = new ConcurrentHashMap<>();
 
     MessageLogs(
             TransparencyLogs logs,
@@ -53,6 +58,28 @@ public class MessageLogs {
     /** The message log of security server {@code serverCode} of {@code owner}; one per server. */
     public TransparencyMessageLog forServer(MemberId owner, String serverCode) {
         return created.computeIfAbsent(LogNames.forServer(owner, serverCode), this::create);
+    }
+
+    /**
+     * Makes the evidence of a server's log verifiable with the PKI that issued the server's message
+     * signatures (for a security server: the central CA) rather than with this node's own: its tree
+     * heads are signed with {@code signing} while that gives an identity, and its evidence carries
+     * the CRLs {@code crls} gives.
+     */
+    public void signWith(
+            MemberId owner,
+            String serverCode,
+            Supplier<Optional<SigningIdentity>> signing,
+            Supplier<List<X509CRL>> crls) {
+        String name = LogNames.forServer(owner, serverCode);
+        publisher.signHeadsOf(name, signing);
+        evidenceCrls.put(name, crls);
+    }
+
+    /** The CRLs, besides this node's CA's, that the evidence of {@code log} carries. */
+    List<X509CRL> evidenceCrls(String log) {
+        var crls = evidenceCrls.get(log);
+        return crls == null ? List.of() : crls.get();
     }
 
     /**

@@ -20,4 +20,12 @@ public class NodeMessageLogs {
     public MessageLog forNode(NodeSettings settings) {
         return logs.forServer(settings.owner(), settings.code());
     }
+
+    /**
+     * Has the node's log heads signed with the signing certificate the central CA issued it, and
+     * its evidence carry the central CRL, so that the evidence verifies with the central root alone.
+     */
+    public void useCentralPki(SecurityServerNode node) {
+        logs.signWith(node.settings().owner(), node.settings().code(), node::signingIdentity, node::centralCrls);
+    }
 }

@@ -2,9 +2,12 @@ package tw.smartgov.troad.node;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import tw.smartgov.troad.securityserver.ProvidedServices;
 import tw.smartgov.troad.securityserver.SecurityServer;
 import tw.smartgov.troad.securityserver.SecurityServerSettings;
 import tw.smartgov.trust.keys.KeyVault;
+import tw.smartgov.trust.keys.SigningIdentity;
 
 /**
  * One member's security server, running: registered with the central server, polling the signed
@@ -163,8 +167,8 @@ public final class SecurityServerNode implements AutoCloseable {
     }
 
     /** The global configuration in use, if one was fetched. */
-    public java.util.Optional<GlobalConfiguration> configuration() {
-        return configuration == null ? java.util.Optional.empty() : configuration.current();
+    public Optional<GlobalConfiguration> configuration() {
+        return configuration == null ? Optional.empty() : configuration.current();
     }
 
     public GlobalConfigurationSource.State configurationState() {
@@ -177,6 +181,18 @@ public final class SecurityServerNode implements AutoCloseable {
 
     public X509Certificate signingCertificate() {
         return identities.signing().certificate();
+    }
+
+    /** The signing identity the central CA issued, once the node has it. */
+    public Optional<SigningIdentity> signingIdentity() {
+        var current = identities;
+        return current == null ? Optional.empty() : Optional.of(current.signing());
+    }
+
+    /** The central CA's CRL as last fetched; empty before the node started. */
+    public List<X509CRL> centralCrls() {
+        var current = crl;
+        return current == null ? List.of() : current.crls();
     }
 
     @Override

@@ -3,12 +3,15 @@ package tw.smartgov.troad.node;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import tw.smartgov.troad.TroadProperties;
@@ -18,7 +21,9 @@ import tw.smartgov.troad.securityserver.ManagedAccessRights;
 import tw.smartgov.troad.securityserver.ManagedProvidedServices;
 import tw.smartgov.troad.securityserver.admin.CurrentGlobalConfiguration;
 import tw.smartgov.troad.securityserver.admin.SecurityServerCertificates;
+import tw.smartgov.trust.TrustProperties;
 import tw.smartgov.trust.keys.KeyVault;
+import tw.smartgov.trust.timestamp.TimeStamper;
 
 /**
  * The {@code security-server} role: one node for this member, started once the management API is
@@ -42,7 +47,27 @@ class SecurityServerRole {
             NodeMessageLogs logs,
             MeterRegistry meters) {
         var settings = settings(properties, troad, dataDir);
-        return new SecurityServerNode(settings, vault, services, rights, logs.forNode(settings), meters);
+        var node = new SecurityServerNode(settings, vault, services, rights, logs.forNode(settings), meters);
+        logs.useCentralPki(node);
+        return node;
+    }
+
+    /**
+     * The message log's time-stamps come from the central server's TSA, unless {@code
+     * smartgov.trust.tsa-url} names another: its evidence then verifies with the central root.
+     */
+    @Bean
+    @Primary
+    TimeStamper securityServerTimeStamper(
+            SecurityServerRoleProperties properties,
+            TrustProperties trust,
+            ObjectProvider<SecurityServerNode> node,
+            @Qualifier("timeStamper") TimeStamper configured) {
+        if ((trust.tsaUrl() != null && !trust.tsaUrl().isBlank()) || properties.centralUrl() == null) {
+            return configured;
+        }
+        return new CentralTimeStamper(
+                properties.centralUrl(), () -> node.getObject().configuration());
     }
 
     @Bean

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +22,7 @@ import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.TrustProperties;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.ServiceIdentities;
+import tw.smartgov.trust.keys.SigningIdentity;
 import tw.smartgov.trust.signature.JwsHeaders;
 import tw.smartgov.trust.signature.JwsSigner;
 import tw.smartgov.trust.timestamp.TimeStamper;
@@ -45,6 +49,8 @@ public class TreeHeadPublisher {
     private final AtomicInteger inconsistent = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile JwsSigner signer;
+    private final Map<String, Supplier<Optional<SigningIdentity>>> logSigners = new ConcurrentHashMap<>();
+    private final Map<SigningIdentity, JwsSigner> logSignerCache = new ConcurrentHashMap<>();
 
     TreeHeadPublisher(
             TransparencyLogs logs,
@@ -72,6 +78,17 @@ public class TreeHeadPublisher {
         if (scheduled.compareAndSet(false, true)) {
             scheduler.scheduleWithFixedDelay(this::publishAll, properties.treeHeadInterval());
         }
+    }
+
+    /**
+     * Signs the heads of {@code log} with the identity {@code signer} gives (read at each head, so
+     * that a renewed certificate is used from the next head on) instead of this node's own {@code
+     * log} identity; while it gives none, the node's own signs. A T-Road security server signs its
+     * message log's heads with the signing certificate the central CA issued it, so that its
+     * evidence verifies with the central root alone.
+     */
+    public void signHeadsOf(String log, Supplier<Optional<SigningIdentity>> signer) {
+        logSigners.put(log, signer);
     }
 
     /** Publishes a head for every log that grew since its last one; never throws. */
@@ -110,7 +127,7 @@ public class TreeHeadPublisher {
         logs.checkConsistency(name);
         Instant now = clock.instant();
         String payload = SignedTreeHead.payload(name, current.size(), current.rootHash(), now);
-        String jws = signer().signJson(payload, new JwsHeaders(SignedTreeHead.TYPE, null));
+        String jws = signer(name).signJson(payload, new JwsHeaders(SignedTreeHead.TYPE, null));
         SignedTreeHead head =
                 heads.insert(new SignedTreeHead(name, current.size(), current.rootHash(), now, jws, null));
         return stamp(head);
@@ -175,7 +192,15 @@ public class TreeHeadPublisher {
         untimestamped.set(left);
     }
 
-    private JwsSigner signer() {
+    private JwsSigner signer(String log) {
+        var own = logSigners.get(log);
+        Optional<SigningIdentity> identity = own == null ? Optional.empty() : own.get();
+        if (identity.isPresent()) {
+            if (logSignerCache.size() > 64) {
+                logSignerCache.clear(); // identities are few; renewals replace them rarely
+            }
+            return logSignerCache.computeIfAbsent(identity.get(), JwsSigner::new);
+        }
         if (signer == null) {
             signer = new JwsSigner(identities.identity("log", CertificateProfile.SIGNING));
         }
