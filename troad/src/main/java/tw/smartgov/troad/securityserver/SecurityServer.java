@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver;
 
 import java.net.URI;
 import java.util.function.Consumer;
+import org.eclipse.jetty.client.DuplexConnectionPool;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpFields;
@@ -27,6 +28,8 @@ import tw.smartgov.troad.protocol.XRoadErrorType;
  * #stop()} releases them. Not restartable.
  */
 public final class SecurityServer implements AutoCloseable {
+    private static final int MAX_CONNECTIONS_PER_DESTINATION = 256;
+
     private final Gateway gateway;
     private final Server clientServer;
     private final Server providerServer;
@@ -165,12 +168,21 @@ public final class SecurityServer implements AutoCloseable {
         if (tls != null) {
             connector.setSslContextFactory(tls);
         }
-        var client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        var transport = new HttpClientTransportOverHTTP(connector);
+        if (tls != null) {
+            long maxAge = settings.peerConnectionMaxAge().toMillis();
+            transport.setConnectionPoolFactory(destination -> {
+                var pool = new DuplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION);
+                pool.setMaxDuration(maxAge); // then a new handshake checks the peer's certificate again
+                return pool;
+            });
+        }
+        var client = new HttpClient(transport);
         client.setName(name);
         client.setFollowRedirects(false);
         client.setUserAgentField(null);
         client.setConnectTimeout(settings.connectTimeout().toMillis());
-        client.setMaxConnectionsPerDestination(256);
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_DESTINATION);
         return client;
     }
 }

@@ -36,6 +36,10 @@ import tw.smartgov.trust.signature.SignaturePacing;
  *     plus {@code connectTimeout} plus {@link #PEER_MARGIN}, so that the peer's typed timeout
  *     arrives first
  * @param maxBodySize the largest request or response body passed through
+ * @param peerConnectionMaxAge how long a connection to a peer's provider port is reused: the peer's
+ *     TLS certificate is checked (pin, validity, revocation) at each handshake, so a revoked peer
+ *     stops being reached within this time (its responses are refused at once anyway: their
+ *     signing certificate is checked per message)
  * @param signaturePacing when messages are signed: how long a message may wait to share a batch
  *     signature with others under load ({@link SignaturePacing#ADAPTIVE} by default)
  */
@@ -59,6 +63,7 @@ public record SecurityServerSettings(
         Duration connectTimeout,
         Duration readTimeout,
         long maxBodySize,
+        Duration peerConnectionMaxAge,
         SignaturePacing signaturePacing) {
     public static final Duration PEER_MARGIN = Duration.ofSeconds(2);
 
@@ -102,6 +107,7 @@ public record SecurityServerSettings(
         private Duration readTimeout = Duration.ofSeconds(30);
         private long maxBodySize = 100L * 1024 * 1024;
         private SignaturePacing signaturePacing = SignaturePacing.ADAPTIVE;
+        private Duration peerConnectionMaxAge = Duration.ofMinutes(1);
 
         private Builder() {}
 
@@ -200,6 +206,11 @@ public record SecurityServerSettings(
             return this;
         }
 
+        public Builder peerConnectionMaxAge(Duration value) {
+            peerConnectionMaxAge = value;
+            return this;
+        }
+
         public Builder signaturePacing(SignaturePacing value) {
             signaturePacing = value;
             return this;
@@ -226,6 +237,7 @@ public record SecurityServerSettings(
                     connectTimeout,
                     readTimeout,
                     maxBodySize,
+                    peerConnectionMaxAge,
                     signaturePacing);
         }
     }

@@ -62,7 +62,7 @@ class CertificateStatusTest {
     private static final ServiceId PERSON = REGISTRY.service("person");
     private static final String PERSON_PATH = "/r1/TW/GOV/B/registry/person/persons/1";
     private static final String SSL_FAILED = "Server.ClientProxy.SslAuthenticationFailed";
-    private static final Duration SHORT_VALIDITY = Duration.ofSeconds(3);
+    private static final Duration SHORT_VALIDITY = Duration.ofSeconds(6);
 
     private static CertificateAuthority ca;
     private static CountingBackend backend;
@@ -191,8 +191,9 @@ class CertificateStatusTest {
     /**
      * Known behaviour: the client side authenticates a provider at the TLS handshake only. A pooled
      * connection opened before the provider's TLS certificate was revoked keeps carrying requests
-     * until it is closed (the responses on it are still signed, and the signing certificate is
-     * checked for revocation per message); a new connection is refused.
+     * until it is closed or older than the peer connection age limit (the responses on it are still
+     * signed, and the signing certificate is checked for revocation per message); a new connection
+     * is refused.
      */
     @Test
     void anAlreadyOpenConnectionToARevokedProviderKeepsCarryingRequestsUntilItIsClosed() {
@@ -203,6 +204,18 @@ class CertificateStatusTest {
 
         assertOk(road.call());
         assertError(road.freshClient().call(), SSL_FAILED);
+    }
+
+    @Test
+    void aConnectionToARevokedProviderIsNotReusedPastTheConnectionAgeLimit() throws Exception {
+        var road = road(null, null);
+        road.limitPeerConnectionAge(Duration.ofMillis(300));
+        assertOk(road.call());
+
+        revoke(road.providerTls);
+        Thread.sleep(600);
+
+        assertError(road.call(), SSL_FAILED);
     }
 
     @Test
@@ -307,7 +320,8 @@ class CertificateStatusTest {
                     providerSigning,
                     providerLog,
                     ProvidedServices.of(Map.of(PERSON, backend.uri("/api"))),
-                    rights);
+                    rights,
+                    Duration.ofMinutes(1));
             client = startClient();
             conf.set(configuration(List.of(
                     entry(A, client.providerAddress(), clientTls, clientSigning, APP),
@@ -323,6 +337,20 @@ class CertificateStatusTest {
             client.close();
             client = startClient();
             return this;
+        }
+
+        /** Restarts the client server (same identities) with connections to peers reused this long. */
+        void limitPeerConnectionAge(Duration maxAge) {
+            client.close();
+            client = start(
+                    A,
+                    APP,
+                    clientTls,
+                    clientSigning,
+                    clientLog,
+                    ProvidedServices.of(Map.of()),
+                    (c, s, m, p) -> false,
+                    maxAge);
         }
 
         /** Test seam: the provider side closes connections idle this long (set before connecting). */
@@ -354,7 +382,14 @@ class CertificateStatusTest {
 
         private SecurityServer startClient() {
             return start(
-                    A, APP, clientTls, clientSigning, clientLog, ProvidedServices.of(Map.of()), (c, s, m, p) -> false);
+                    A,
+                    APP,
+                    clientTls,
+                    clientSigning,
+                    clientLog,
+                    ProvidedServices.of(Map.of()),
+                    (c, s, m, p) -> false,
+                    Duration.ofMinutes(1));
         }
 
         private SecurityServer start(
@@ -364,7 +399,8 @@ class CertificateStatusTest {
                 SigningIdentity signing,
                 MessageLog log,
                 ProvidedServices services,
-                AccessRights rights) {
+                AccessRights rights,
+                Duration peerConnectionMaxAge) {
             var server = new SecurityServer(SecurityServerSettings.builder()
                     .owner(owner)
                     .clients(List.of(subsystem))
@@ -378,6 +414,7 @@ class CertificateStatusTest {
                     .meterRegistry(new SimpleMeterRegistry())
                     .connectTimeout(Duration.ofSeconds(1))
                     .readTimeout(Duration.ofSeconds(2))
+                    .peerConnectionMaxAge(peerConnectionMaxAge)
                     .build());
             server.start();
             return server;
