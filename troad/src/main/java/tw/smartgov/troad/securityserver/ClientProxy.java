@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,7 @@ final class ClientProxy extends ProxyHandler {
                 HeaderPart.passed(request.getHeaders()),
                 gateway.now());
         try (var signature = gateway.signing().expect();
-                SpooledBody body = SpooledBody.read(
-                        Content.Source.asInputStream(request),
-                        request.getLength(),
-                        gateway.settings().maxBodySize(),
-                        XRoadErrorType.BAD_REQUEST)) {
+                SpooledBody body = requestBody(request, gateway.settings().maxBodySize())) {
             exchange.requestSize = body.size();
             new ClientExchange(gateway, outgoing, providers, body, signature, exchange).run(response);
         }

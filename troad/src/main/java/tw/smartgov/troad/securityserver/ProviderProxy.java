@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -59,11 +58,7 @@ final class ProviderProxy extends ProxyHandler {
                 HeaderPart.passed(headers),
                 gateway.now());
         try (var signature = gateway.signing().expect();
-                SpooledBody body = SpooledBody.read(
-                        Content.Source.asInputStream(request),
-                        request.getLength(),
-                        gateway.settings().maxBodySize(),
-                        XRoadErrorType.BAD_REQUEST)) {
+                SpooledBody body = requestBody(request, gateway.settings().maxBodySize())) {
             exchange.requestSize = body.size();
             new ProviderExchange(gateway, incoming, peer, answer, body, signature, exchange).run(response);
         }

@@ -84,6 +84,12 @@ abstract class ProxyHandler extends Handler.Abstract {
         }
     }
 
+    /** The request's body, read completely; its Content-Length, if any, sizes the buffers. */
+    static SpooledBody requestBody(Request request, long maxBodySize) throws IOException {
+        return SpooledBody.read(
+                Content.Source.asInputStream(request), request.getLength(), maxBodySize, XRoadErrorType.BAD_REQUEST);
+    }
+
     /** Waits until the log record is durable; anything else withholds the response. */
     static void awaitLog(MessageLog messageLog, MessageRecord record, Duration timeout) {
         try {
