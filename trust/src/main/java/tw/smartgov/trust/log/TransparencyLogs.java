@@ -162,7 +162,7 @@ public class TransparencyLogs {
      */
     public void checkConsistency(String log) {
         checkName(log);
-        read(c -> {
+        readSnapshot(c -> {
             Frontier frontier = LogStore.readState(c, log, false).orElseThrow(() -> unknown(log));
             LogConsistency.check(log, frontier, LogStore.fetch(c, log, frontier.keys()));
             if (LogStore.hasLeavesFrom(c, log, frontier.size())) {
@@ -198,6 +198,31 @@ public class TransparencyLogs {
 
     private SubtreeStore store(String log) {
         return keys -> read(c -> LogStore.fetch(c, log, keys));
+    }
+
+    // Several reads that must agree with each other: one read-only transaction that sees one
+    // snapshot, so that a group commit landing between them is not taken for an inconsistency.
+    private <T> T readSnapshot(SqlFunction<T> queries) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = queries.apply(c);
+                c.commit();
+                return result;
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback(); // nothing to undo after a commit; ends the transaction after a failure
+                }
+                c.setTransactionIsolation(isolation);
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the transparency logs", e);
+        }
     }
 
     private <T> T read(SqlFunction<T> query) {

@@ -159,6 +159,32 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void aConsistencyCheckWhileAppendsCommitNeverSeesALogThatContradictsItself() throws Exception {
+        String log = newLogName();
+        logs.appendAndWait(log, bytes("first"));
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var appender = CompletableFuture.runAsync(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                List<CompletableFuture<Long>> batch = new ArrayList<>();
+                for (int j = 0; j < 20; j++) {
+                    batch.add(logs.append(log, bytes("entry " + i + "/" + j)));
+                }
+                batch.forEach(CompletableFuture::join);
+            }
+        });
+        try {
+            // the state and the leaves are read in one snapshot, so a commit between them is not
+            // mistaken for leaves beyond the log's size
+            for (int i = 0; i < 300; i++) {
+                logs.checkConsistency(log);
+            }
+        } finally {
+            stop.set(true);
+            appender.join();
+        }
+    }
+
+    @Test
     void restartedInstanceContinuesTheSameTree() throws Exception {
         String log = newLogName();
         for (int i = 0; i < 37; i++) {
