@@ -4,21 +4,35 @@
 # p50/p99 latency of each, then the ratios c/a and c/b and the latency T-Road adds:
 #   (a) direct:  load -> nginx backend (a fixed 120-byte JSON)
 #   (b) 2 hops:  load -> nginx hop1 (plain HTTP) =mTLS 1.3=> nginx hop2 -> nginx backend
-#   (c) T-Road:  load -> client security server =mTLS 1.3, signed=> provider security server
+#   (c) T-Road:  load -> NDC's security server =mTLS 1.3, signed=> MOI's security server
 #                -> nginx backend; both servers log every exchange durably on PostgreSQL
-#                before releasing the response (group commit).
+#                before releasing the response.
+# T-Road runs as deployed: the real executable (app/target/smartgov.jar, built here), three
+# processes `smartgov central`, `smartgov security-server` of TW/GOV/MOI (provider) and of
+# TW/GOV/NDC (client), each with its own throwaway PostgreSQL database, data folder, generated
+# secrets and ports. The members, subsystems and the service are registered through the central
+# server's management API, the security servers register themselves with one-time tokens and learn
+# about each other from the signed global configuration (polled every 30 s, the default), the
+# service backend is set through MOI's admin API and the access right granted with
+# `smartgov access-rights grant`.
 # Max throughput: wrk, closed loop (-t1, TROAD_BENCH_CONNECTIONS connections, after a warm-up).
 # Latency: bench's FixedRateLoad, open loop at TROAD_BENCH_RATE requests/s (latency counted from
 # when each request was due, so no coordinated omission).
-# Usage: bench/troad.sh   (PostgreSQL on 127.0.0.1:5432, user postgres; installs nginx and wrk
-# with apt-get if missing). Environment knobs, with defaults:
+# Usage: bench/troad.sh   (PostgreSQL on 127.0.0.1:5432, user postgres; installs nginx, wrk, curl,
+# openssl and jq with apt-get if missing). Environment knobs, with defaults:
 #   TROAD_BENCH_SECONDS=20 TROAD_BENCH_CONNECTIONS=64 TROAD_BENCH_RATE=500
-#   TROAD_BENCH_JVM_OPTS="-Xms2g -Xmx2g -XX:+UseParallelGC"   (JVM of the T-Road nodes)
+#   TROAD_BENCH_JVM_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"   (JVM of each of the three smartgov processes)
 #   TROAD_BENCH_SCENARIOS="a b c"   a subset runs only those (no ratios then)
-#   TROAD_BENCH_LOG=postgres   "memory" swaps the durable log for InMemoryMessageLog, to isolate its cost
-#   TROAD_BENCH_JFR=1   also records a JFR profile (settings=profile) of the nodes during the
-#                       throughput run of (c), kept as bench/target/troad.jfr
-#   TROAD_BENCH_PORT_BASE=47080   ports used: base .. base+12, all on 127.0.0.1
+#   TROAD_BENCH_WARMUP=60   seconds of closed-loop load on (c) before its throughput run (a and b: 5 s).
+#                           Each of the three JVMs compiles its own code: after 15 s the JIT threads
+#                           still took about half of the CPU counted per request on 2 busy cores.
+#                           Their share during the run is printed: if it is large, raise this.
+#   TROAD_BENCH_JFR=1   also records a JFR profile (settings=profile) of each security server during
+#                       the throughput run of (c), kept as bench/target/troad-ndc-client.jfr and
+#                       bench/target/troad-moi-provider.jfr
+#   TROAD_BENCH_PORT_BASE=27080   ports used: base .. base+3 and base+10 .. base+15, all on 127.0.0.1;
+#                                 keep them below the ephemeral range (/proc/sys/net/ipv4/ip_local_port_range,
+#                                 32768-60999 here), or an outgoing connection may take one first
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
@@ -28,34 +42,51 @@ seconds=${TROAD_BENCH_SECONDS:-20}
 connections=${TROAD_BENCH_CONNECTIONS:-64}
 rate=${TROAD_BENCH_RATE:-500}
 scenarios=${TROAD_BENCH_SCENARIOS:-a b c}
-message_log=${TROAD_BENCH_LOG:-postgres}
-jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
-base=${TROAD_BENCH_PORT_BASE:-47080}
+warmup_c=${TROAD_BENCH_WARMUP:-60}
+jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}
+base=${TROAD_BENCH_PORT_BASE:-27080}
+if [ -n "${TROAD_BENCH_LOG:-}" ] && [ "$TROAD_BENCH_LOG" != postgres ]; then
+  echo "TROAD_BENCH_LOG is gone: (c) runs the real security servers, whose message log is always durable" >&2
+  exit 2
+fi
 backend_port=$base
 hop1_port=$((base + 1))
 hop2_port=$((base + 2))
-client_port=$((base + 10))
-provider_port=$((base + 11)) # and base + 12: the client server's own provider port
+central_port=$((base + 3))
+client_port=$((base + 10))       # NDC's security server: client port (the load goes here)
+moi_provider_port=$((base + 11)) # MOI's security server: provider port (mutual TLS, from NDC's)
+ndc_provider_port=$((base + 12)) # NDC's own provider port (unused by the benchmark)
+moi_client_port=$((base + 13))   # MOI's own client port (unused by the benchmark)
+ndc_admin_port=$((base + 14))    # management API, health and metrics of NDC's security server
+moi_admin_port=$((base + 15))    # the same for MOI's
 path=/person-record/A123456789
 client_id=TW/GOV/NDC/mydata
 service=TW/GOV/MOI/household/person-record
+backend_body='{"id":"A123456789","name":"Wang Xiao-ming","household":"Taipei City, Da-an District","born":"1990-01-01"}'
+with_troad=""
+if [[ " $scenarios " == *" c "* ]]; then with_troad=1; fi
 
 missing=()
 command -v nginx >/dev/null || missing+=(nginx)
 command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v jq >/dev/null || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 
-./mvnw -q -DskipTests -Dspotless.check.skip=true -pl bench -am package \
+# bench: FixedRateLoad; app: the smartgov executable, built once (app/target/smartgov.jar)
+./mvnw -q -DskipTests -Dspotless.check.skip=true -pl "${with_troad:+app,}bench" -am package \
   dependency:build-classpath -Dmdep.outputFile=target/troad-bench.cp
 cp="bench/target/classes:$(cat bench/target/troad-bench.cp)"
+build="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then build="$build with uncommitted changes"; fi
 
-for port in $backend_port $hop1_port $hop2_port $client_port $provider_port $((provider_port + 1)); do
+for port in $backend_port $hop1_port $hop2_port $central_port $client_port $moi_provider_port \
+  $ndc_provider_port $moi_client_port $ndc_admin_port $moi_admin_port; do
   if ss -Hltn "sport = :$port" | grep -q .; then
     echo "port $port is in use; set TROAD_BENCH_PORT_BASE to a free range" >&2
     exit 1
@@ -64,22 +95,53 @@ done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 work=$(mktemp -d /tmp/troad-bench.XXXXXX)
-db="smartgov_troadbench_$$"
-nodes_pid=""
+chmod 700 "$work"
+db_prefix="smartgov_troadbench_$$" # databases ${db_prefix}_central, _moi, _ndc, owned by role $db_prefix
+db_created=""
+declare -A pids=()
+nodes=(central moi ndc)
 cleanup() {
   set +e
-  if [ -n "$nodes_pid" ]; then
-    kill "$nodes_pid" 2>/dev/null
-    wait "$nodes_pid" 2>/dev/null
-  fi
+  local name pid
+  for name in "${nodes[@]}"; do
+    if [ -n "${pids[$name]:-}" ]; then kill "${pids[$name]}" 2>/dev/null; fi
+  done
+  for name in "${nodes[@]}"; do # graceful shutdown first (server.shutdown=graceful), then KILL
+    pid=${pids[$name]:-}
+    [ -n "$pid" ] || continue
+    for _ in $(seq 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "smartgov $name (pid $pid) did not stop within 20 s; killing it" >&2
+      kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null
+  done
   for instance in backend hop1 hop2; do
     if [ -s "$work/$instance/nginx.pid" ]; then
       kill "$(cat "$work/$instance/nginx.pid")" 2>/dev/null
     fi
   done
   sleep 0.5
-  psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null 2>&1
-  if [ -n "${keep_jfr:-}" ] && [ -f "$work/troad.jfr" ]; then cp "$work/troad.jfr" bench/target/troad.jfr; fi
+  if [ -n "$db_created" ]; then
+    for name in "${nodes[@]}"; do
+      psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS ${db_prefix}_$name WITH (FORCE)" postgres >/dev/null 2>&1
+    done
+    psql -h 127.0.0.1 -U postgres -q -c "DROP ROLE IF EXISTS $db_prefix" postgres >/dev/null 2>&1
+  fi
+  if [ -n "$db_created" ]; then # the nodes' logs (JSON, no secrets), for a look after the run
+    mkdir -p bench/target/troad-logs
+    for name in "${nodes[@]}"; do
+      if [ -f "$work/$name.log" ]; then cp "$work/$name.log" "bench/target/troad-logs/$name.log"; fi
+    done
+  fi
+  if [ -n "${keep_jfr:-}" ]; then
+    for name in ndc-client moi-provider; do
+      if [ -s "$work/troad-$name.jfr" ]; then cp "$work/troad-$name.jfr" "bench/target/troad-$name.jfr"; fi
+    done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -128,7 +190,7 @@ nginx_conf backend "
     listen 127.0.0.1:$backend_port;
     location / {
       default_type application/json;
-      return 200 '{\"id\":\"A123456789\",\"name\":\"Wang Xiao-ming\",\"household\":\"Taipei City, Da-an District\",\"born\":\"1990-01-01\"}';
+      return 200 '$backend_body';
     }
   }"
 nginx_conf hop2 "
@@ -164,61 +226,243 @@ nginx_conf hop1 "
     }
   }"
 
-# --- T-Road: CA, global configuration, two security servers, message log on PostgreSQL
-psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $db" postgres
-jdbc="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres&reWriteBatchedInserts=true"
-if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then keep_jfr=1; fi
-# shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $jvm_opts -Dsmartgov.bench.log="$message_log" -cp "$cp" tw.smartgov.bench.TRoadBenchNodes \
-  "$jdbc" "http://127.0.0.1:$backend_port/person-record" "$client_port" "$provider_port" "$work/nodes" \
-  >"$work/nodes.log" 2>&1 &
-nodes_pid=$!
-
 url_a="http://127.0.0.1:$backend_port$path"
 url_b="http://127.0.0.1:$hop1_port$path"
 url_c="http://127.0.0.1:$client_port/r1/$service/A123456789"
 header_c="X-Road-Client: $client_id"
-
-for _ in $(seq 120); do
-  if curl -fs -o /dev/null -H "$header_c" "$url_c"; then break; fi
-  if ! kill -0 "$nodes_pid" 2>/dev/null; then cat "$work/nodes.log"; exit 1; fi
-  sleep 0.5
-done
 for url in "$url_a" "$url_b"; do
   curl -fsS -o /dev/null "$url" || { echo "$url failed" >&2; tail -n 5 "$work"/*/error.log >&2; exit 1; }
 done
-curl -fsS -o /dev/null -H "$header_c" "$url_c" || { cat "$work/nodes.log"; exit 1; }
+
+# --- T-Road as deployed: central server and two security servers, separate smartgov processes
+secret() { openssl rand -hex 24; }
+declare -A admin_password=() admin_port=([central]=$central_port [moi]=$moi_admin_port [ndc]=$ndc_admin_port)
+declare -A role_name=([central]="central server" [moi]="MOI's security server" [ndc]="NDC's security server")
+
+show_log() { # name: the last lines of a node's (JSON) log, readable
+  echo "--- last lines of the log of smartgov $1 (all of it: bench/target/troad-logs/$1.log):" >&2
+  tail -n "${2:-25}" "$work/$1.log" | jq -rR '(fromjson? | "\(.["@timestamp"]) \(.log.level) \(.log.logger): \(.message)\(if .error then " | \(.error.type): \(.error.message)" else "" end)") // .' >&2
+}
+smartgov_start() { # name [VAR=value ...] -- role and its options
+  local name=$1
+  shift
+  local settings=()
+  while [ "$1" != -- ]; do settings+=("$1"); shift; done
+  shift
+  mkdir -p "$work/$name"
+  admin_password[$name]=$(secret)
+  # secrets go through the environment, as in production, never on a command line
+  (
+    export SMARTGOV_DB_URL="jdbc:postgresql://127.0.0.1:5432/${db_prefix}_$name"
+    export SMARTGOV_DB_USER="$db_prefix" SMARTGOV_DB_PASSWORD="$db_password"
+    SMARTGOV_TRUST_KEYSTORE_PASSWORD=$(secret)
+    export SMARTGOV_TRUST_KEYSTORE_PASSWORD SMARTGOV_ADMIN_PASSWORD="${admin_password[$name]}"
+    export SMARTGOV_DATA_DIR="$work/$name/data" SMARTGOV_PORT="${admin_port[$name]}"
+    for setting in "${settings[@]}"; do export "${setting?}"; done
+    # shellcheck disable=SC2086
+    exec "$JAVA_HOME/bin/java" $jvm_opts -Dserver.address=127.0.0.1 -jar "$work/smartgov.jar" "$@"
+  ) >"$work/$name.log" 2>&1 &
+  pids[$name]=$!
+}
+wait_ready() { # name, seconds: until its readiness probe answers 200
+  for _ in $(seq $(($2 * 2))); do
+    if curl -fs -o /dev/null "http://127.0.0.1:${admin_port[$1]}/actuator/health/readiness"; then return 0; fi
+    if ! kill -0 "${pids[$1]}" 2>/dev/null; then
+      echo "smartgov $1 (${role_name[$1]}) exited during start-up" >&2
+      show_log "$1"
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "smartgov $1 (${role_name[$1]}) not ready after $2 s" >&2
+  show_log "$1"
+  exit 1
+}
+admin_api() { # node, method, path, body file or "", content type: prints the answer, fails on non-2xx
+  local code data=()
+  if [ -n "$4" ]; then data=(-H "Content-Type: $5" --data-binary "@$4"); fi
+  code=$(curl -sS -o "$work/api.out" -w '%{http_code}' -X "$2" "${data[@]}" \
+    -K <(printf 'user = "admin:%s"\n' "${admin_password[$1]}") "http://127.0.0.1:${admin_port[$1]}$3")
+  if [ "${code:0:1}" != 2 ]; then
+    echo "$2 $3 on smartgov $1 answered HTTP $code: $(cat "$work/api.out")" >&2
+    exit 1
+  fi
+  cat "$work/api.out"
+}
+json() { # jq arguments...: writes the JSON document to a new file, prints its name
+  local file
+  file=$(mktemp "$work/body.XXXXXX")
+  jq -n "$@" >"$file"
+  echo "$file"
+}
+
+if [ -n "$with_troad" ]; then
+  echo "starting T-Road: smartgov central, then the security servers of TW/GOV/MOI and TW/GOV/NDC ..."
+  cp app/target/smartgov.jar "$work/smartgov.jar" # a rebuild during the run does not touch it
+  db_password=$(secret)
+  db_created=1
+  psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 postgres >/dev/null <<EOF
+CREATE ROLE $db_prefix LOGIN PASSWORD '$db_password';
+CREATE DATABASE ${db_prefix}_central OWNER $db_prefix;
+CREATE DATABASE ${db_prefix}_moi OWNER $db_prefix;
+CREATE DATABASE ${db_prefix}_ndc OWNER $db_prefix;
+EOF
+  if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then keep_jfr=1; fi
+  central_url="http://127.0.0.1:$central_port"
+
+  # 1. the central server; members, subsystems and the service through its management API
+  smartgov_start central "SMARTGOV_TROAD_CENTRAL_URL=$central_url" -- central
+  wait_ready central 180
+  for member in "TW/GOV/NDC|National Development Council" "TW/GOV/MOI|Ministry of the Interior"; do
+    admin_api central POST /admin/troad/members \
+      "$(json --arg id "${member%%|*}" --arg name "${member#*|}" '{id: $id, name: $name}')" application/json >/dev/null
+  done
+  for subsystem in TW/GOV/NDC/mydata TW/GOV/MOI/household; do
+    admin_api central POST /admin/troad/subsystems "$(json --arg id $subsystem '{id: $id}')" application/json >/dev/null
+  done
+  cat >"$work/person-record.json" <<'EOF'
+{
+  "openapi": "3.0.3",
+  "info": {"title": "Household registration record (benchmark)", "version": "1.0.0"},
+  "paths": {
+    "/{nationalId}": {
+      "get": {
+        "operationId": "get",
+        "parameters": [
+          {"name": "nationalId", "in": "path", "required": true,
+           "schema": {"type": "string", "pattern": "^[A-Z][12][0-9]{8}$"}}
+        ],
+        "responses": {
+          "200": {
+            "description": "The record",
+            "content": {"application/json": {"schema": {"type": "object", "properties": {
+              "id": {"type": "string"}, "name": {"type": "string"},
+              "household": {"type": "string"}, "born": {"type": "string", "format": "date"}}}}}
+          }
+        }
+      }
+    }
+  }
+}
+EOF
+  admin_api central PUT "/admin/troad/services/$service" "$work/person-record.json" application/json >/dev/null
+  curl -fsS -o "$work/anchor.json" "$central_url/troad/anchor.json" # out of band, as an agency would
+  if [ "$(jq -r .centralUrl "$work/anchor.json")" != "$central_url" ]; then
+    echo "the central server's anchor names $(jq -r .centralUrl "$work/anchor.json"), not $central_url" >&2
+    exit 1
+  fi
+  declare -A token=()
+  for server in "moi|TW/GOV/MOI|TW/GOV/MOI/household|$moi_provider_port" \
+    "ndc|TW/GOV/NDC|TW/GOV/NDC/mydata|$ndc_provider_port"; do
+    IFS='|' read -r name owner clients port <<<"$server"
+    token[$name]=$(admin_api central POST /admin/troad/security-servers/tokens \
+      "$(json --arg owner "$owner" --arg address "https://127.0.0.1:$port" --arg client "$clients" \
+        '{owner: $owner, code: "ss1", address: $address, clients: [$client]}')" application/json | jq -r .token)
+  done
+
+  # 2. both security servers at once: each registers with its token, then fetches the configuration
+  smartgov_start moi "SMARTGOV_TROAD_REGISTRATION_TOKEN=${token[moi]}" \
+    SMARTGOV_TROAD_SECURITYSERVER_BINDHOST=127.0.0.1 -- \
+    security-server --member TW/GOV/MOI --clients TW/GOV/MOI/household --central-url "$central_url" \
+    --anchor-file "$work/anchor.json" --public-host 127.0.0.1 \
+    --client-port "$moi_client_port" --provider-port "$moi_provider_port"
+  smartgov_start ndc "SMARTGOV_TROAD_REGISTRATION_TOKEN=${token[ndc]}" \
+    SMARTGOV_TROAD_SECURITYSERVER_BINDHOST=127.0.0.1 -- \
+    security-server --member TW/GOV/NDC --clients TW/GOV/NDC/mydata --central-url "$central_url" \
+    --anchor-file "$work/anchor.json" --public-host 127.0.0.1 \
+    --client-port "$client_port" --provider-port "$ndc_provider_port"
+  wait_ready moi 180
+  wait_ready ndc 180
+
+  # 3. MOI provides the service, backed by the nginx backend, and grants NDC's mydata access to it
+  admin_api moi PUT /admin/troad/security-server/services \
+    "$(json --arg service $service --arg backend "http://127.0.0.1:$backend_port/person-record" \
+      --rawfile openapi "$work/person-record.json" '{service: $service, backend: $backend, openapi: $openapi}')" \
+    application/json >/dev/null
+  SMARTGOV_ADMIN_PASSWORD="${admin_password[moi]}" "$JAVA_HOME/bin/java" -jar "$work/smartgov.jar" \
+    access-rights grant --server "http://127.0.0.1:$moi_admin_port" --client $client_id --service $service
+
+  # 4. whichever server registered second is known to the other after its next configuration poll
+  echo "waiting until the security servers know each other (global configuration polled every 30 s) ..."
+  body=""
+  for _ in $(seq 120); do
+    body=$(curl -s -H "$header_c" "$url_c") && [ "$body" = "$backend_body" ] && break
+    for name in "${nodes[@]}"; do
+      if ! kill -0 "${pids[$name]}" 2>/dev/null; then
+        echo "smartgov $name (${role_name[$name]}) exited" >&2
+        show_log "$name"
+        exit 1
+      fi
+    done
+    sleep 1
+  done
+  if [ "$body" != "$backend_body" ]; then
+    echo "T-Road call still failing after 120 s: $body" >&2
+    show_log ndc 15
+    show_log moi 15
+    exit 1
+  fi
+  curl -fsS -o /dev/null -H "$header_c" "$url_c" || { show_log ndc; exit 1; }
+  echo "T-Road up: $url_c answers through both security servers"
+fi
 
 # --- max throughput, closed loop
 declare -A rps p50w p99w r50 r99
-postgres_cpu() { # CPU ticks of all PostgreSQL processes (the message log's database work)
+ticks() { # CPU ticks (user + system) of one process
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+postgres_cpu() { # CPU ticks of all PostgreSQL processes (the message logs' database work)
   local total=0 pid
   for pid in $(pgrep -u postgres); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    total=$((total + $(ticks "$pid")))
   done
   echo "$total"
 }
+declare -A cpu_ms=()
+jit_ticks() { # CPU ticks of the JIT compiler threads of a JVM (those alive now)
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then total=$((total + $(ticks "$1/task/${task##*/}"))); fi
+  done
+  echo "$total"
+}
+per_request_ms() { # ticks, requests
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN {printf "%.2f", 1000 * t / hz / n}'
+}
 wrk_run() { # scenario, url, warm-up seconds, [header]
-  local scenario=$1 url=$2 warm=$3 out
+  local scenario=$1 url=$2 warm=$3 out name n
   local header=()
   if [ $# -ge 4 ]; then header=(-H "$4"); fi
   wrk -t1 -c"$connections" -d"${warm}s" "${header[@]}" "$url" >/dev/null
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
-    "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.start name=bench settings=profile filename="$work/troad.jfr" >/dev/null
+    "$JAVA_HOME/bin/jcmd" "${pids[ndc]}" JFR.start name=bench settings=profile filename="$work/troad-ndc-client.jfr" >/dev/null
+    "$JAVA_HOME/bin/jcmd" "${pids[moi]}" JFR.start name=bench settings=profile filename="$work/troad-moi-provider.jfr" >/dev/null
   fi
-  local cpu0 cpu1 pg0 pg1 n
-  cpu0=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
-  pg0=$(postgres_cpu)
-  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
-  cpu1=$(awk '{print $14 + $15}' "/proc/$nodes_pid/stat")
-  pg1=$(postgres_cpu)
+  declare -A before=() after=()
   if [ "$scenario" = c ]; then
+    for name in "${nodes[@]}"; do
+      before[$name]=$(ticks "${pids[$name]}")
+      before[jit_$name]=$(jit_ticks "${pids[$name]}")
+    done
+    before[postgres]=$(postgres_cpu)
+  fi
+  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
+  if [ "$scenario" = c ]; then
+    for name in "${nodes[@]}"; do
+      after[$name]=$(ticks "${pids[$name]}")
+      after[jit_$name]=$(jit_ticks "${pids[$name]}")
+    done
+    after[postgres]=$(postgres_cpu)
     n=$(awk '/requests in/ {print $1}' <<<"$out")
-    nodes_cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN {printf "%.2f", 1000 * t / hz / n}')
-    pg_cpu_ms=$(awk -v t=$((pg1 - pg0)) -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN {printf "%.2f", 1000 * t / hz / n}')
+    for name in "${nodes[@]}" postgres; do
+      cpu_ms[$name]=$(per_request_ms $((after[$name] - before[$name])) "$n")
+    done
+    cpu_ms[smartgov]=$(per_request_ms $((after[central] + after[moi] + after[ndc] - before[central] - before[moi] - before[ndc])) "$n")
+    cpu_ms[jit]=$(per_request_ms $((after[jit_central] + after[jit_moi] + after[jit_ndc] - before[jit_central] - before[jit_moi] - before[jit_ndc])) "$n")
   fi
   if [ "$scenario" = c ] && [ -n "${keep_jfr:-}" ]; then
-    "$JAVA_HOME/bin/jcmd" "$nodes_pid" JFR.stop name=bench >/dev/null
+    "$JAVA_HOME/bin/jcmd" "${pids[ndc]}" JFR.stop name=bench >/dev/null
+    "$JAVA_HOME/bin/jcmd" "${pids[moi]}" JFR.stop name=bench >/dev/null
   fi
   if grep -q "Non-2xx\|Socket errors" <<<"$out"; then
     echo "warning: scenario $scenario had errors:" >&2
@@ -228,14 +472,12 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
   p50w[$scenario]=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99w[$scenario]=$(awk '$1 == "99%" {print $2}' <<<"$out")
 }
-echo "max throughput: wrk -t1 -c$connections -d${seconds}s (after a warm-up) ..."
-nodes_cpu_ms=""
-pg_cpu_ms=""
+echo "max throughput: wrk -t1 -c$connections -d${seconds}s (after a warm-up: 5 s for a and b, ${warmup_c} s for c) ..."
 for scenario in $scenarios; do
   case $scenario in
     a) wrk_run a "$url_a" 5 ;;
     b) wrk_run b "$url_b" 5 ;;
-    c) wrk_run c "$url_c" 15 "$header_c" ;;
+    c) wrk_run c "$url_c" "$warmup_c" "$header_c" ;;
   esac
 done
 
@@ -257,25 +499,32 @@ for scenario in $scenarios; do
   esac
 done
 
-records=$(psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' || tree_size, ' ') FROM trust.log_state" "$db" 2>/dev/null || true)
+records() { # node: name=tree size of each transparency log in its database (its message log)
+  psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' || tree_size, ' ' ORDER BY name) FROM trust.log_state" \
+    "${db_prefix}_$1" 2>/dev/null || true
+}
+if [ -n "$with_troad" ]; then
+  records_ndc=$(records ndc)
+  records_moi=$(records moi)
+fi
 
 echo
 echo "T-Road benchmark on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load generator on the same machine"
 echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes compete for the cores if these exceed ~2)"
-echo "T-Road nodes: one JVM, $jvm_opts; backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
+if [ -n "$with_troad" ]; then
+  echo "T-Road: the smartgov executable as deployed ($build), three processes (central, two security servers), each $jvm_opts and its own database"
+fi
+echo "backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
 printf '%-44s %12s %10s %10s %14s %14s\n' "scenario" "requests/s" "p50 (max)" "p99 (max)" "p50 @$rate/s" "p99 @$rate/s"
 row() {
   if [[ " $scenarios " != *" $2 "* ]]; then return; fi
   printf '%-44s %12.0f %10s %10s %11.2f ms %11.2f ms\n' "$1" "${rps[$2]}" "${p50w[$2]}" "${p99w[$2]}" "${r50[$2]}" "${r99[$2]}"; }
 row "(a) direct to the nginx backend" a
 row "(b) two nginx hops, TLS 1.3 mutual auth" b
-if [ "$message_log" = memory ]; then
-  row "(c) T-Road, message log IN MEMORY (not durable)" c
-else
-  row "(c) T-Road, message log on (PostgreSQL)" c
-fi
-if [ -n "$nodes_cpu_ms" ]; then
-  echo "T-Road nodes' CPU per request at max throughput: $nodes_cpu_ms ms (both security servers, one JVM); all PostgreSQL processes (the message log, and anyone else's queries): $pg_cpu_ms ms"
+row "(c) T-Road, message log on (PostgreSQL)" c
+if [ -n "$with_troad" ]; then
+  echo "T-Road CPU per request at max throughput: ${cpu_ms[smartgov]} ms in the three smartgov JVMs (NDC's security server ${cpu_ms[ndc]}, MOI's ${cpu_ms[moi]}, central ${cpu_ms[central]}: not on the data path); all PostgreSQL processes (the message logs, and anyone else's queries): ${cpu_ms[postgres]} ms"
+  echo "of which the JIT compiler threads, still compiling after ${warmup_c} s of warm-up: ${cpu_ms[jit]} ms (if more than a few % of it, the JVMs were not warm yet: raise TROAD_BENCH_WARMUP)"
 fi
 if [ "$scenarios" = "a b c" ]; then
 awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50="${r50[c]}" \
@@ -285,4 +534,18 @@ awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50
     rate " requests/s", c50 - a50, c99 - a99, b50 - a50
 }'
 fi
-if [ "$message_log" != memory ]; then echo "message log: ${records:-unknown} records (durable on PostgreSQL)"; fi
+if [ -n "$with_troad" ]; then
+  echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
+  for name in "${nodes[@]}"; do # what the nodes complained about during the run
+    warnings=$(jq -rR 'fromjson? | select(.log.level == "WARN" or .log.level == "ERROR") | "\(.log.level) \(.log.logger): \(.message)"' \
+      "$work/$name.log" | cut -c1-200 | sort | uniq -c | sort -rn)
+    if [ -n "$warnings" ]; then
+      echo "smartgov $name logged warnings or errors:"
+      head -n 5 <<<"$warnings"
+    fi
+  done
+  echo "logs of the three nodes: bench/target/troad-logs/{central,moi,ndc}.log"
+  if [ -n "${keep_jfr:-}" ]; then
+    echo "JFR of the security servers (throughput run): bench/target/troad-ndc-client.jfr, bench/target/troad-moi-provider.jfr"
+  fi
+fi
