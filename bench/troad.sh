@@ -535,6 +535,11 @@ awk -v a="${rps[a]}" -v b="${rps[b]}" -v c="${rps[c]}" -v a50="${r50[a]}" -v c50
 }'
 fi
 if [ -n "$with_troad" ]; then
+  for name in ndc moi; do # mean messages per batch signature (each batch: one signature, one verification at the peer)
+    admin_api "$name" GET /actuator/prometheus "" "" >"$work/$name.metrics" 2>/dev/null || true
+    awk -v node="$name" '/^troad_signature_batches_total/ {b += $2} /^troad_signature_messages_total/ {m += $2}
+      END {if (b > 0) printf "%s: %d messages signed in %d batch signatures, %.1f per batch\n", node, m, b, m / b}' "$work/$name.metrics"
+  done
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
   for name in "${nodes[@]}"; do # what the nodes complained about during the run
     warnings=$(jq -rR 'fromjson? | select(.log.level == "WARN" or .log.level == "ERROR") | "\(.log.level) \(.log.logger): \(.message)"' \

@@ -84,6 +84,16 @@ final class CanonicalEntryWriter {
         return this;
     }
 
+    private static boolean needsEscapes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private CanonicalEntryWriter number(long value) {
         out.append(value);
         return this;
@@ -95,6 +105,10 @@ final class CanonicalEntryWriter {
             return this;
         }
         out.append('"');
+        if (!needsEscapes(value)) {
+            out.append(value).append('"'); // the usual case: base64, identifiers, signatures
+            return this;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
