@@ -185,6 +185,16 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void entriesAreStoredWithoutCompressionOnPostgresql() {
+        // 'e' = EXTERNAL: out of line, never run through pglz (entries are mostly base64)
+        assertThat(jdbc.queryForObject(
+                        "SELECT attstorage FROM pg_attribute WHERE attrelid = 'trust.log_leaf'::regclass"
+                                + " AND attname = 'data'",
+                        String.class))
+                .isEqualTo("e");
+    }
+
+    @Test
     void restartedInstanceContinuesTheSameTree() throws Exception {
         String log = newLogName();
         for (int i = 0; i < 37; i++) {
