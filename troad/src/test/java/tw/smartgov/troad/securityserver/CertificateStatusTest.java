@@ -342,15 +342,7 @@ class CertificateStatusTest {
         /** Restarts the client server (same identities) with connections to peers reused this long. */
         void limitPeerConnectionAge(Duration maxAge) {
             client.close();
-            client = start(
-                    A,
-                    APP,
-                    clientTls,
-                    clientSigning,
-                    clientLog,
-                    ProvidedServices.of(Map.of()),
-                    (c, s, m, p) -> false,
-                    maxAge);
+            client = startClient(maxAge);
         }
 
         /** Test seam: the provider side closes connections idle this long (set before connecting). */
@@ -381,6 +373,10 @@ class CertificateStatusTest {
         }
 
         private SecurityServer startClient() {
+            return startClient(Duration.ofMinutes(1));
+        }
+
+        private SecurityServer startClient(Duration peerConnectionMaxAge) {
             return start(
                     A,
                     APP,
@@ -389,7 +385,7 @@ class CertificateStatusTest {
                     clientLog,
                     ProvidedServices.of(Map.of()),
                     (c, s, m, p) -> false,
-                    Duration.ofMinutes(1));
+                    peerConnectionMaxAge);
         }
 
         private SecurityServer start(
