@@ -1,5 +1,7 @@
 package tw.smartgov.troad.globalconf;
 
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import tw.smartgov.troad.identifier.ClientId;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.trust.ca.Pem;
 
 /**
  * One version of the global configuration of a T-Road instance. Published signed (JWS over its
@@ -76,6 +79,13 @@ public record GlobalConfiguration(
 
     /** A trusted RFC 3161 time-stamping authority. */
     public record TsaEntry(String name, String url, String certificatePem) {}
+
+    /** The trusted CA certificates, parsed from {@link #certificateAuthorities()}. */
+    public List<X509Certificate> caCertificates() {
+        return certificateAuthorities.stream()
+                .flatMap(pem -> Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)).stream())
+                .toList();
+    }
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

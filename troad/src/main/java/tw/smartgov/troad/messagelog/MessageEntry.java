@@ -8,7 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
-import tw.smartgov.trust.signature.CanonicalJson;
 
 /**
  * One message-log entry as stored in the transparency log: canonical JSON (RFC 8785) of a {@link
@@ -80,11 +79,6 @@ record MessageEntry(
     /** The canonical bytes stored in the log. */
     byte[] encode() {
         return CanonicalEntryWriter.write(this);
-    }
-
-    /** The same bytes as {@link #encode()}, the general way: for tests that compare the two. */
-    byte[] encodeGenerally() {
-        return CanonicalJson.canonicalize(JSON.writeValueAsString(this));
     }
 
     /** Parses a stored entry; anything else is {@link TrustError#MALFORMED_PROOF}. */

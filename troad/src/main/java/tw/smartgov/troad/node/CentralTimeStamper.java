@@ -1,15 +1,13 @@
 package tw.smartgov.troad.node;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
-import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.timestamp.TimeStamp;
 import tw.smartgov.trust.timestamp.TimeStampClient;
 import tw.smartgov.trust.timestamp.TimeStampVerifier;
@@ -26,10 +24,10 @@ final class CentralTimeStamper implements TimeStamper {
     private record Client(GlobalConfiguration conf, TimeStampClient client) {}
 
     private final URI url;
-    private final Supplier<java.util.Optional<GlobalConfiguration>> configuration;
+    private final Supplier<Optional<GlobalConfiguration>> configuration;
     private volatile @Nullable Client current;
 
-    CentralTimeStamper(URI centralUrl, Supplier<java.util.Optional<GlobalConfiguration>> configuration) {
+    CentralTimeStamper(URI centralUrl, Supplier<Optional<GlobalConfiguration>> configuration) {
         this.url = URI.create(centralUrl.toString().replaceAll("/+$", "") + "/trust/tsa");
         this.configuration = configuration;
     }
@@ -54,16 +52,11 @@ final class CentralTimeStamper implements TimeStamper {
                 if (known != null) {
                     known.client().close();
                 }
-                known = new Client(conf, new TimeStampClient(url, new TimeStampVerifier(anchors(conf), List.of())));
+                known = new Client(
+                        conf, new TimeStampClient(url, new TimeStampVerifier(conf.caCertificates(), List.of())));
                 current = known;
             }
             return known.client();
         }
-    }
-
-    private static List<X509Certificate> anchors(GlobalConfiguration conf) {
-        return conf.certificateAuthorities().stream()
-                .flatMap(pem -> Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)).stream())
-                .toList();
     }
 }

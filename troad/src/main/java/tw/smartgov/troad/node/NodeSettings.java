@@ -78,9 +78,7 @@ public record NodeSettings(
 
     /** When messages are signed: the security server's default pacing with this node's linger. */
     SignaturePacing signaturePacing() {
-        var defaults = SignaturePacing.ADAPTIVE;
-        return new SignaturePacing(
-                defaults.maxBatch(), signatureLinger, defaults.lingerAboveRate(), defaults.targetBatch());
+        return SignaturePacing.ADAPTIVE.withMaxLinger(signatureLinger);
     }
 
     /** {@code OWNER/CODE}, as the central server names it. */

@@ -43,7 +43,6 @@ public final class JdbcAccessRights implements ManagedAccessRights {
 
     @Override
     public void grant(AccessGrant grant) {
-        grants.clear();
         try {
             jdbc.update(
                     "INSERT INTO troad.ss_access_right (client_id, service_id, method, path_prefix, granted_at)"
@@ -56,7 +55,7 @@ public final class JdbcAccessRights implements ManagedAccessRights {
         } catch (DuplicateKeyException e) {
             // already granted: granting is idempotent
         } finally {
-            grants.clear(); // also after the write: a read in between may have cached the old grants
+            grants.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package tw.smartgov.troad.securityserver;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -13,7 +12,6 @@ import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
-import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.RevocationSource;
 import tw.smartgov.trust.signature.BatchVerifier;
 import tw.smartgov.trust.signature.JwsVerifier;
@@ -49,10 +47,7 @@ final class PeerTrust {
     }
 
     private Derived derive(GlobalConfiguration conf) {
-        List<X509Certificate> anchors = conf.certificateAuthorities().stream()
-                .flatMap(pem -> Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)).stream())
-                .toList();
-        var validator = new CertificateValidator(anchors, revocation);
+        var validator = new CertificateValidator(conf.caCertificates(), revocation);
         var verifier = new BatchVerifier(new JwsVerifier(validator, CertificateProfile.SIGNING));
         return new Derived(conf, validator, verifier);
     }

@@ -209,13 +209,9 @@ public class TransparencyLogs {
             c.setReadOnly(true);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                T result = queries.apply(c);
-                c.commit();
-                return result;
+                return queries.apply(c);
             } finally {
-                if (!c.getAutoCommit()) {
-                    c.rollback(); // nothing to undo after a commit; ends the transaction after a failure
-                }
+                c.rollback(); // read-only: ending the transaction either way changes nothing
                 c.setTransactionIsolation(isolation);
                 c.setReadOnly(false);
                 c.setAutoCommit(true);

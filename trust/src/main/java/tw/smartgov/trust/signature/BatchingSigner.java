@@ -39,11 +39,7 @@ public final class BatchingSigner implements AutoCloseable {
     // Touched by the worker thread only.
     private long windowStart = System.nanoTime();
     private long windowArrivals;
-    private volatile double rate;
-
-    public BatchingSigner(BatchSigner signer, int maxBatch, String name) {
-        this(signer, new SignaturePacing(maxBatch, java.time.Duration.ZERO, Double.MAX_VALUE, 1), name);
-    }
+    private double rate;
 
     public BatchingSigner(BatchSigner signer, SignaturePacing pacing, String name) {
         this.signer = signer;
@@ -109,11 +105,6 @@ public final class BatchingSigner implements AutoCloseable {
     /** Signatures made so far: each covers a batch of messages. */
     public long signedBatches() {
         return batches.get();
-    }
-
-    /** The arrival rate last measured, in messages per second. */
-    public double arrivalRate() {
-        return rate;
     }
 
     private void run() {

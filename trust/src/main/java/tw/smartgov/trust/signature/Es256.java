@@ -85,14 +85,26 @@ final class Es256 {
      *
      * @return the 64 bytes R‖S
      */
-    static byte[] sign(ECPrivateKey key, byte[] signingInput) {
+    static byte[] sign(ECPrivateKeyParameters key, byte[] signingInput) {
         var signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(key.getS(), DOMAIN));
+        signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(sha256(signingInput));
         byte[] signature = new byte[64];
         BigIntegers.asUnsignedByteArray(rs[0], signature, 0, 32);
         BigIntegers.asUnsignedByteArray(rs[1], signature, 32, 32);
         return signature;
+    }
+
+    /**
+     * {@code key} as {@link #sign} takes it, converted once per signer.
+     *
+     * @throws IllegalArgumentException if it is not a P-256 key
+     */
+    static ECPrivateKeyParameters signingKey(java.security.PrivateKey key) {
+        if (!(key instanceof ECPrivateKey ec) || !isP256(ec)) {
+            throw new IllegalArgumentException("ES256 needs an EC P-256 key, not " + key.getAlgorithm());
+        }
+        return new ECPrivateKeyParameters(ec.getS(), DOMAIN);
     }
 
     /** Whether {@code key} is a key on P-256, the only curve of ES256. */

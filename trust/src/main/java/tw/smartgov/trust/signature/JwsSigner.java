@@ -7,10 +7,10 @@ import com.nimbusds.jose.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import tw.smartgov.trust.keys.SigningIdentity;
 
 /**
@@ -26,17 +26,13 @@ public final class JwsSigner {
     private static final java.util.Base64.Encoder B64URL =
             java.util.Base64.getUrlEncoder().withoutPadding();
 
-    private final ECPrivateKey key;
+    private final ECPrivateKeyParameters key;
     private final List<Base64> x5c;
     // Headers are encoded once per variant: re-encoding the x5c chain per signature is costly.
     private final Map<JwsHeaders, String> headers = new ConcurrentHashMap<>();
 
     public JwsSigner(SigningIdentity identity) {
-        if (!(identity.privateKey() instanceof ECPrivateKey ecKey) || !Es256.isP256(ecKey)) {
-            throw new IllegalArgumentException(
-                    "ES256 needs an EC P-256 key, not " + identity.privateKey().getAlgorithm());
-        }
-        this.key = ecKey;
+        this.key = Es256.signingKey(identity.privateKey());
         this.x5c = withoutRoot(identity.chain()).stream().map(JwsSigner::encode).toList();
     }
 

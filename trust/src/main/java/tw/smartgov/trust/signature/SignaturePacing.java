@@ -44,6 +44,11 @@ public record SignaturePacing(int maxBatch, Duration maxLinger, double lingerAbo
         }
     }
 
+    /** The same pacing with another {@code maxLinger}. */
+    public SignaturePacing withMaxLinger(Duration value) {
+        return new SignaturePacing(maxBatch, value, lingerAboveRate, targetBatch);
+    }
+
     /** How long the first message of a batch waits for unannounced others at {@code rate} per second. */
     long lingerNanos(double rate) {
         if (maxLinger.isZero() || rate < lingerAboveRate || rate <= 0) {

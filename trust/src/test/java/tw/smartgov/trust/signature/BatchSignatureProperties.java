@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +92,8 @@ class BatchSignatureProperties {
     @Property(tries = 10)
     void concurrentMessagesShareBatchesAndAllVerify(@ForAll @IntRange(min = 1, max = 500) int n) throws Exception {
         var digests = digests(n, n);
-        try (var batching = new BatchingSigner(SIGNER, 128, "test")) {
+        try (var batching =
+                new BatchingSigner(SIGNER, new SignaturePacing(128, Duration.ZERO, Double.MAX_VALUE, 1), "test")) {
             List<CompletableFuture<BatchSignature>> futures = new ArrayList<>();
             digests.parallelStream().map(batching::sign).toList().forEach(futures::add);
             for (var f : futures) {

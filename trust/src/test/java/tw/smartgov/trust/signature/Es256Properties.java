@@ -37,7 +37,7 @@ class Es256Properties {
     @Property(tries = 100)
     void itsSignaturesAreDeterministicAndVerifyWithTheJdk(@ForAll String payload) throws Exception {
         byte[] input = payload.getBytes(StandardCharsets.UTF_8);
-        var key = (java.security.interfaces.ECPrivateKey) IDENTITY.privateKey();
+        var key = Es256.signingKey(IDENTITY.privateKey());
         byte[] signature = Es256.sign(key, input);
         assertThat(signature).hasSize(64).isEqualTo(Es256.sign(key, input));
         assertThat(jdkVerifies(input, signature)).isTrue();
