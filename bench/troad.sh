@@ -429,6 +429,16 @@ jit_ticks() { # CPU ticks of the JIT compiler threads of a JVM (those alive now)
 per_request_ms() { # ticks, requests
   awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN {printf "%.2f", 1000 * t / hz / n}'
 }
+# shellcheck disable=SC2034,SC2154 # writes the caller's associative array through a name reference
+sample_cpu() { # name of an associative array: CPU ticks of each node, its JIT threads, PostgreSQL
+  local -n into=$1
+  local name
+  for name in "${nodes[@]}"; do
+    into[$name]=$(ticks "${pids[$name]}")
+    into[jit_$name]=$(jit_ticks "${pids[$name]}")
+  done
+  into[postgres]=$(postgres_cpu)
+}
 wrk_run() { # scenario, url, warm-up seconds, [header]
   local scenario=$1 url=$2 warm=$3 out name n
   local header=()
@@ -439,20 +449,10 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
     "$JAVA_HOME/bin/jcmd" "${pids[moi]}" JFR.start name=bench settings=profile filename="$work/troad-moi-provider.jfr" >/dev/null
   fi
   declare -A before=() after=()
-  if [ "$scenario" = c ]; then
-    for name in "${nodes[@]}"; do
-      before[$name]=$(ticks "${pids[$name]}")
-      before[jit_$name]=$(jit_ticks "${pids[$name]}")
-    done
-    before[postgres]=$(postgres_cpu)
-  fi
+  if [ "$scenario" = c ]; then sample_cpu before; fi
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
   if [ "$scenario" = c ]; then
-    for name in "${nodes[@]}"; do
-      after[$name]=$(ticks "${pids[$name]}")
-      after[jit_$name]=$(jit_ticks "${pids[$name]}")
-    done
-    after[postgres]=$(postgres_cpu)
+    sample_cpu after
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     for name in "${nodes[@]}" postgres; do
       cpu_ms[$name]=$(per_request_ms $((after[$name] - before[$name])) "$n")
