@@ -65,6 +65,23 @@ final class LogStore {
         }
     }
 
+    /**
+     * Moves the state of {@code log} from size {@code expectedSize} to {@code frontier}, taking its
+     * row lock; false, changing nothing, when the log is no longer at that size.
+     */
+    static boolean updateStateIfSize(Connection c, String log, Frontier frontier, long expectedSize, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE trust.log_state SET tree_size = ?, frontier = ?,"
+                + " updated_at = ? WHERE name = ? AND tree_size = ?")) {
+            s.setLong(1, frontier.size());
+            s.setBytes(2, frontier.toBytes());
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, log);
+            s.setLong(5, expectedSize);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     static void insertLeaves(Connection c, String log, long first, List<byte[]> hashes, List<byte[]> data, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO trust.log_leaf"

@@ -40,6 +40,10 @@ final class LogWriter {
     private final Thread thread;
     private volatile boolean closing;
     private boolean stateChecked;
+    // The frontier as this writer last committed it. While nobody else appends to the log, the next
+    // batch extends it and claims the log with one conditional update instead of first reading the
+    // state under a row lock: one round trip less per group commit.
+    private @Nullable Frontier committed;
 
     LogWriter(String name, DataSource dataSource, int maxBatch, LongConsumer committedSize) {
         this.name = name;
@@ -111,12 +115,15 @@ final class LogWriter {
     }
 
     private long commit(List<Pending> batch) throws SQLException {
+        Frontier known = committed;
+        committed = null; // until this batch is committed: a failed one leaves it unknown
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long first = append(c, batch);
+                Frontier after = append(c, batch, known);
                 c.commit();
-                return first;
+                committed = after;
+                return after.size() - batch.size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -126,24 +133,47 @@ final class LogWriter {
         }
     }
 
-    private long append(Connection c, List<Pending> batch) throws SQLException {
+    /** Appends the batch in the transaction of {@code c}; returns the frontier after it. */
+    private Frontier append(Connection c, List<Pending> batch, @Nullable Frontier known) throws SQLException {
         Instant now = Instant.now();
+        if (known != null) {
+            long first = known.size();
+            Extension extension = extend(known, batch);
+            if (LogStore.updateStateIfSize(c, name, known, first, now)) {
+                insertRows(c, batch, first, extension, now);
+                return known;
+            }
+            // another writer appended meanwhile: start from its state, read under the row lock
+        }
         Frontier frontier = lockState(c, now);
         long first = frontier.size();
+        Extension extension = extend(frontier, batch);
+        LogStore.updateState(c, name, frontier, now);
+        insertRows(c, batch, first, extension, now);
+        return frontier;
+    }
+
+    /** The leaf hashes of a batch and the subtrees they completed. */
+    private record Extension(List<byte[]> hashes, List<LogStore.Node> nodes) {}
+
+    /** Appends the batch's leaf hashes to {@code frontier}. */
+    private static Extension extend(Frontier frontier, List<Pending> batch) {
         List<byte[]> hashes = new ArrayList<>(batch.size());
-        List<byte[]> data = new ArrayList<>(batch.size());
         List<LogStore.Node> nodes = new ArrayList<>(batch.size() + 64);
         for (Pending pending : batch) {
             byte[] hash = MerkleHash.leafHash(pending.data());
             hashes.add(hash);
-            data.add(pending.data());
             frontier.append(hash, (key, node) -> nodes.add(new LogStore.Node(key, node)));
         }
-        LogStore.insertLeaves(c, name, first, hashes, data, now);
-        LogStore.insertNodes(c, name, nodes);
-        LogStore.updateState(c, name, frontier, now);
+        return new Extension(hashes, nodes);
+    }
+
+    private void insertRows(Connection c, List<Pending> batch, long first, Extension extension, Instant now)
+            throws SQLException {
+        List<byte[]> data = batch.stream().map(Pending::data).toList();
+        LogStore.insertLeaves(c, name, first, extension.hashes(), data, now);
+        LogStore.insertNodes(c, name, extension.nodes());
         insertAttachedRows(c, batch, first);
-        return first;
     }
 
     // One call per kind of rows, with all of the batch's entries of that kind.

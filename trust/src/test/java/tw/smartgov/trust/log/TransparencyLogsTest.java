@@ -195,6 +195,21 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
+    void messageSizedEntriesStayInTheRowAndOnlyLargeOnesGoOutOfLine() {
+        String log = newLogName();
+        String toast = jdbc.queryForObject(
+                "SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = 'trust.log_leaf'::regclass",
+                String.class);
+        long before = jdbc.queryForObject("SELECT count(*) FROM " + toast, Long.class);
+        logs.appendAndWait(log, new byte[5_000]);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + toast, Long.class))
+                .isEqualTo(before);
+        logs.appendAndWait(log, new byte[20_000]);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + toast, Long.class))
+                .isGreaterThan(before);
+    }
+
+    @Test
     void restartedInstanceContinuesTheSameTree() throws Exception {
         String log = newLogName();
         for (int i = 0; i < 37; i++) {
@@ -229,6 +244,28 @@ class TransparencyLogsTest extends TrustIntegrationTest {
                     .isEqualTo(
                             java.util.stream.LongStream.range(0, 1000).boxed().toList());
             logs.checkConsistency(log);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void aWriterContinuesTheTreeAnotherInstanceExtendedSinceItsLastAppend() throws Exception {
+        String log = newLogName();
+        TransparencyLogs other = new TransparencyLogs(jdbc.getDataSource(), 64);
+        try {
+            assertThat(logs.appendAndWait(log, bytes("here 0"))).isZero();
+            assertThat(logs.appendAndWait(log, bytes("here 1"))).isEqualTo(1);
+            assertThat(other.appendAndWait(log, bytes("there 0"))).isEqualTo(2);
+            assertThat(other.appendAndWait(log, bytes("there 1"))).isEqualTo(3);
+            // this instance last committed size 2: it must notice the log moved on, not overwrite it
+            assertThat(logs.appendAndWait(log, bytes("here 2"))).isEqualTo(4);
+            assertThat(other.appendAndWait(log, bytes("there 2"))).isEqualTo(5);
+            logs.checkConsistency(log);
+            List<String> expected = List.of("here 0", "here 1", "there 0", "there 1", "here 2", "there 2");
+            var reference = ReferenceMerkle.ofEntries(
+                    expected.stream().map(TransparencyLogsTest::bytes).toList());
+            assertThat(logs.treeHead(log).rootHash()).isEqualTo(reference.root(expected.size()));
         } finally {
             other.close();
         }
