@@ -1,12 +1,12 @@
 package tw.smartgov.trust.signature;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -14,38 +14,97 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
-/** Parses a compact JWS, refusing any algorithm but ES256 before anything else is looked at. */
+/**
+ * Parses a compact JWS, refusing any algorithm but ES256 before anything else is looked at.
+ *
+ * <p>The same signers sign again and again with the same protected header (its {@code x5c} chain
+ * is most of a T-Road message signature), so each distinct encoded header is parsed once and its
+ * result remembered: parsing is a pure function of those exact characters.
+ */
 final class JwsParser {
     private static final int CACHE_LIMIT = 1_000;
-    // The same signers sign again and again: parse each distinct x5c certificate once.
+    private static final java.util.Base64.Decoder B64URL = java.util.Base64.getUrlDecoder();
+    private static final java.util.Base64.Encoder B64URL_ENCODER =
+            java.util.Base64.getUrlEncoder().withoutPadding();
+
+    /** What a protected header says, once it was found to name ES256. */
+    record Header(
+            List<X509Certificate> chain,
+            @Nullable String type,
+            @Nullable String contentType,
+            Set<String> critical) {}
+
+    /**
+     * A parsed JWS, its signature not yet checked.
+     *
+     * @param signingInput the ASCII bytes the signature covers
+     */
+    record Parsed(Header header, byte[] payload, byte[] signingInput, byte[] signature) {}
+
+    private final Map<String, Header> headers = new ConcurrentHashMap<>();
     private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
 
-    JWSObject parse(String compact, byte @Nullable [] detachedPayload) {
-        String[] parts = compact.split("\\.", -1);
-        if (parts.length != 3) {
-            throw malformed("a compact JWS has three dot-separated parts, this has " + parts.length);
+    Parsed parse(String compact, byte @Nullable [] detachedPayload) {
+        int first = compact.indexOf('.');
+        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        if (second < 0 || compact.indexOf('.', second + 1) >= 0) {
+            throw malformed("a compact JWS has three dot-separated parts, this has "
+                    + (compact.chars().filter(c -> c == '.').count() + 1));
         }
-        requireEs256(parts[0]);
-        if (detachedPayload != null && !parts[1].isEmpty()) {
+        Header header = header(compact.substring(0, first));
+        String encodedPayload = compact.substring(first + 1, second);
+        if (detachedPayload != null && !encodedPayload.isEmpty()) {
             throw malformed("a detached JWS has an empty payload part");
         }
         try {
-            return detachedPayload == null
-                    ? JWSObject.parse(compact)
-                    : JWSObject.parse(compact, new Payload(detachedPayload));
-        } catch (ParseException | IllegalArgumentException e) {
-            throw malformed("the JWS does not parse: " + e.getMessage());
+            byte[] payload = detachedPayload != null ? detachedPayload.clone() : B64URL.decode(encodedPayload);
+            String signed = detachedPayload != null
+                    ? compact.substring(0, first + 1) + B64URL_ENCODER.encodeToString(detachedPayload)
+                    : compact.substring(0, second);
+            return new Parsed(
+                    header,
+                    payload,
+                    signed.getBytes(StandardCharsets.US_ASCII),
+                    B64URL.decode(compact.substring(second + 1)));
+        } catch (IllegalArgumentException e) {
+            throw malformed("the JWS payload or signature is not base64url");
         }
     }
 
+    private Header header(String encoded) {
+        Header known = headers.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        requireEs256(encoded);
+        JWSHeader parsed;
+        try {
+            parsed = JWSHeader.parse(new Base64URL(encoded));
+        } catch (ParseException | IllegalArgumentException e) {
+            throw malformed("the JWS does not parse: " + e.getMessage());
+        }
+        var critical = parsed.getCriticalParams();
+        Header header = new Header(
+                chain(parsed),
+                parsed.getType() == null ? null : parsed.getType().getType(),
+                parsed.getContentType(),
+                critical == null ? Set.of() : Set.copyOf(critical));
+        if (headers.size() >= CACHE_LIMIT) {
+            headers.clear();
+        }
+        headers.put(encoded, header);
+        return header;
+    }
+
     /** The x5c chain, leaf first. */
-    List<X509Certificate> chain(JWSObject jws) {
-        List<Base64> x5c = jws.getHeader().getX509CertChain();
+    private List<X509Certificate> chain(JWSHeader header) {
+        List<Base64> x5c = header.getX509CertChain();
         if (x5c == null || x5c.isEmpty()) {
             throw malformed("the JWS header has no x5c certificate chain, so its signer is unknown");
         }
@@ -53,7 +112,7 @@ final class JwsParser {
         for (Base64 encoded : x5c) {
             chain.add(certificate(encoded));
         }
-        return chain;
+        return List.copyOf(chain);
     }
 
     private X509Certificate certificate(Base64 encoded) {

@@ -1,10 +1,8 @@
 package tw.smartgov.trust.signature;
 
-import com.nimbusds.jose.JWSObject;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
@@ -71,31 +69,26 @@ public final class JwsVerifier {
     }
 
     private VerifiedJws checkSignature(String compact, byte @Nullable [] detachedPayload) {
-        JWSObject jws = parser.parse(compact, detachedPayload);
-        List<X509Certificate> chain = parser.chain(jws);
-        if (!verifies(jws, chain.getFirst())) {
+        JwsParser.Parsed jws = parser.parse(compact, detachedPayload);
+        JwsParser.Header header = jws.header();
+        if (!verifies(jws, header.chain().getFirst())) {
             throw new TrustException(
                     TrustError.SIGNATURE_INVALID,
                     "the signature does not match the payload and the signer's key: the JWS was altered");
         }
-        var header = jws.getHeader();
-        return new VerifiedJws(
-                jws.getPayload().toBytes(),
-                chain,
-                header.getType() == null ? null : header.getType().getType(),
-                header.getContentType());
+        return new VerifiedJws(jws.payload(), header.chain(), header.type(), header.contentType());
     }
 
-    private static boolean verifies(JWSObject jws, X509Certificate signer) {
+    private static boolean verifies(JwsParser.Parsed jws, X509Certificate signer) {
         if (!(signer.getPublicKey() instanceof ECPublicKey key)) {
             throw new TrustException(TrustError.SIGNATURE_INVALID, "the signer's key is not an EC key, so not ES256");
         }
-        var critical = jws.getHeader().getCriticalParams();
-        if (critical != null && !critical.isEmpty()) {
+        var critical = jws.header().critical();
+        if (!critical.isEmpty()) {
             // no critical extension is understood here, so none may be ignored (RFC 7515 §4.1.11)
             throw new TrustException(
                     TrustError.SIGNATURE_INVALID, "the JWS names critical header parameters: " + critical);
         }
-        return Es256.verifies(key, jws.getSigningInput(), jws.getSignature().decode());
+        return Es256.verifies(key, jws.signingInput(), jws.signature());
     }
 }
