@@ -55,16 +55,21 @@ final class ClientExchange {
         String signature = gateway.signing().sign(announced, digest, XRoadErrorType.CLIENT_PROXY_INTERNAL);
         var request = new Message(
                 headerPart, body.digest(), digest, signature, body.size(), body.smallBytes(), outgoing.receivedAt());
+        exchange.ended(Exchange.Phase.SIGN);
         try (Upstream answer = call(signature)) {
+            exchange.ended(Exchange.Phase.UPSTREAM);
             exchange.responseSize = answer.body().size();
             if (isProviderError(answer)) {
                 relay(response, answer);
                 return;
             }
             Message reply = verify(answer, request.digestBase64());
+            exchange.ended(Exchange.Phase.VERIFY);
             ProxyHandler.awaitLog(gateway.settings().messageLog(), record(answer.status(), request, reply), timeout());
+            exchange.ended(Exchange.Phase.LOG);
             ProxyHandler.send(
                     response, answer.status(), responseHeaders(answer, request.digestBase64()), answer.body());
+            exchange.ended(Exchange.Phase.SEND);
         }
     }
 

@@ -61,8 +61,10 @@ final class ClientProxy extends ProxyHandler {
                 UUID.randomUUID().toString(),
                 HeaderPart.passed(request.getHeaders()),
                 gateway.now());
+        exchange.begin();
         try (var signature = gateway.signing().expect();
                 SpooledBody body = requestBody(request, gateway.settings().maxBodySize())) {
+            exchange.ended(Exchange.Phase.RECEIVE);
             exchange.requestSize = body.size();
             new ClientExchange(gateway, outgoing, providers, body, signature, exchange).run(response);
         }

@@ -6,7 +6,29 @@ import tw.smartgov.troad.identifier.SubsystemId;
 
 /** What is known about one exchange so far, for errors, logs and metrics; one per request thread. */
 final class Exchange {
+    /** The steps of an exchange whose time is measured on its own. */
+    enum Phase {
+        /** reading the request body from the caller */
+        RECEIVE,
+        /** verifying the peer's message signature */
+        VERIFY,
+        /** the call to the next hop: the provider's security server, or the service's backend */
+        UPSTREAM,
+        /** signing the outgoing message (batch signature) */
+        SIGN,
+        /** waiting until the message log record is durable */
+        LOG,
+        /** writing the response to the caller */
+        SEND;
+
+        final String tag = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     final long startedNanos = System.nanoTime();
+    /** Nanoseconds spent in each {@link Phase}, -1 where the exchange did not get to it. */
+    final long[] phaseNanos = {-1, -1, -1, -1, -1, -1};
+
+    private long phaseStart = startedNanos;
 
     @Nullable
     String xRoadId;
@@ -19,4 +41,15 @@ final class Exchange {
 
     long requestSize;
     long responseSize;
+
+    /** Starts timing the first phase; each {@link #ended(Phase)} ends one and starts the next. */
+    void begin() {
+        phaseStart = System.nanoTime();
+    }
+
+    void ended(Phase phase) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] = now - phaseStart;
+        phaseStart = now;
+    }
 }

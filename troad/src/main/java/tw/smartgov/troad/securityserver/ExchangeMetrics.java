@@ -15,6 +15,10 @@ import tw.smartgov.troad.identifier.SubsystemId;
  * troad.request.size} / {@code troad.response.size}, tagged side, service, client (and outcome: "ok"
  * or the X-Road error type). Unknown identifiers are tagged {@code unknown}. The timer publishes
  * p50/p95/p99 (over Micrometer's sliding window) and a percentile histogram.
+ *
+ * <p>Where the time of an exchange goes: timer {@code troad.exchange.phase}, tagged side and phase
+ * (receive, verify, upstream, sign, log, send; see {@link Exchange.Phase}), for every exchange that
+ * got to that phase.
  */
 final class ExchangeMetrics {
     private record Meters(Timer time, DistributionSummary requestSize, DistributionSummary responseSize) {}
@@ -28,10 +32,20 @@ final class ExchangeMetrics {
     private final String side;
     // Registering looks the meter up by its tags: remembered, as that costs more than recording.
     private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
+    private final Timer[] phases;
 
     ExchangeMetrics(MeterRegistry registry, String side) {
         this.registry = registry;
         this.side = side;
+        this.phases = java.util.Arrays.stream(Exchange.Phase.values())
+                .map(phase -> Timer.builder("troad.exchange.phase")
+                        .description("time spent in one phase of an exchange")
+                        .tags("side", side, "phase", phase.tag)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofMinutes(2))
+                        .register(registry))
+                .toArray(Timer[]::new);
     }
 
     void record(Exchange exchange, String outcome, long nanos) {
@@ -46,6 +60,11 @@ final class ExchangeMetrics {
         m.time().record(nanos, TimeUnit.NANOSECONDS);
         m.requestSize().record(exchange.requestSize);
         m.responseSize().record(exchange.responseSize);
+        for (int i = 0; i < phases.length; i++) {
+            if (exchange.phaseNanos[i] >= 0) {
+                phases[i].record(exchange.phaseNanos[i], TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     private Meters register(Key key) {

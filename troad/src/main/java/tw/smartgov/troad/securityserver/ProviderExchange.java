@@ -76,7 +76,9 @@ final class ProviderExchange {
                 body.smallBytes(),
                 incoming.receivedAt());
         String requestHash = request.digestBase64();
+        exchange.ended(Exchange.Phase.VERIFY);
         try (Upstream answer = this.answer.answer(incoming, body)) {
+            exchange.ended(Exchange.Phase.UPSTREAM);
             exchange.responseSize = answer.body().size();
             List<HttpField> passed = HeaderPart.passed(answer.headers());
             String responsePart = HeaderPart.response(answer.status(), incoming.xRoadId(), requestHash, passed);
@@ -92,13 +94,16 @@ final class ProviderExchange {
                     reply.size(),
                     reply.smallBytes(),
                     gateway.now());
+            exchange.ended(Exchange.Phase.SIGN);
             ProxyHandler.awaitLog(
                     gateway.settings().messageLog(),
                     record(answer.status(), request, responseMessage),
                     gateway.settings().readTimeout());
+            exchange.ended(Exchange.Phase.LOG);
             HttpFields.Mutable headers = responseHeaders(passed, requestHash, signature, reply);
             gateway.hooks().providerResponseHeaders.accept(headers);
             ProxyHandler.send(response, answer.status(), headers, reply);
+            exchange.ended(Exchange.Phase.SEND);
         }
     }
 

@@ -57,8 +57,10 @@ final class ProviderProxy extends ProxyHandler {
                 required(headers, HeaderPart.SIGNATURE),
                 HeaderPart.passed(headers),
                 gateway.now());
+        exchange.begin();
         try (var signature = gateway.signing().expect();
                 SpooledBody body = requestBody(request, gateway.settings().maxBodySize())) {
+            exchange.ended(Exchange.Phase.RECEIVE);
             exchange.requestSize = body.size();
             new ProviderExchange(gateway, incoming, peer, answer, body, signature, exchange).run(response);
         }

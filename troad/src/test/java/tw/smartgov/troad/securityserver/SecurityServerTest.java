@@ -244,6 +244,46 @@ class SecurityServerTest {
     }
 
     @Test
+    void eachPhaseOfAnExchangeIsTimedOnBothSides() {
+        var before = phaseCounts();
+        assertThat(get(PERSON + "/persons/1").statusCode()).isEqualTo(200);
+        // recorded once the handler returns, which may be just after the response reached us
+        var after = phaseCountsOnce("client/send", before.getOrDefault("client/send", 0L) + 1);
+        for (String side : java.util.List.of("client", "provider")) {
+            for (String phase : java.util.List.of("receive", "sign", "upstream", "verify", "log", "send")) {
+                assertThat(after.get(side + "/" + phase) - before.getOrDefault(side + "/" + phase, 0L))
+                        .as(side + " " + phase)
+                        .isEqualTo(1);
+            }
+        }
+
+        // refused by the provider: the client side never gets to verify, log or send a response
+        get(t.a, PERSON + "/persons/1", OTHER.encoded());
+        var denied = phaseCountsOnce("client/upstream", after.get("client/upstream") + 1);
+        assertThat(denied.get("client/upstream")).isEqualTo(after.get("client/upstream") + 1);
+        assertThat(denied.get("client/log")).isEqualTo(after.get("client/log"));
+        assertThat(denied.get("provider/upstream")).isEqualTo(after.get("provider/upstream"));
+    }
+
+    private java.util.Map<String, Long> phaseCountsOnce(String phase, long count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        var counts = phaseCounts();
+        while (counts.getOrDefault(phase, 0L) < count && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            counts = phaseCounts();
+        }
+        return counts;
+    }
+
+    private java.util.Map<String, Long> phaseCounts() {
+        var counts = new java.util.HashMap<String, Long>();
+        for (var timer : t.meters.find("troad.exchange.phase").timers()) {
+            counts.merge(timer.getId().getTag("side") + "/" + timer.getId().getTag("phase"), timer.count(), Long::sum);
+        }
+        return counts;
+    }
+
+    @Test
     void signaturesAndTheMessagesTheyCoverAreCounted() {
         double messagesBefore = t.meters.find("troad.signature.messages").functionCounters().stream()
                 .mapToDouble(c -> c.count())
