@@ -1,5 +1,8 @@
 package tw.smartgov.troad.messagelog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -12,10 +15,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class CanonicalEntryWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private final StringBuilder out = new StringBuilder(1024);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    // Names, punctuation and numbers of an entry take about this much besides its strings.
+    private static final int FRAME = 400;
+
+    private final StringBuilder out;
+
+    private CanonicalEntryWriter(int capacity) {
+        out = new StringBuilder(capacity);
+    }
 
     static byte[] write(MessageEntry e) {
-        var w = new CanonicalEntryWriter();
+        var w = new CanonicalEntryWriter(FRAME + length(e));
         // keys sorted: client content method path request requestId response service side status type xRoadId
         w.open()
                 .key("client")
@@ -44,6 +57,24 @@ final class CanonicalEntryWriter {
                 .string(e.xRoadId())
                 .close();
         return w.out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int length(MessageEntry e) {
+        return length(e.client(), e.content(), e.method(), e.path(), e.requestId(), e.service(), e.xRoadId())
+                + length(e.request())
+                + length(e.response());
+    }
+
+    private static int length(MessageEntry.Part p) {
+        return length(p.at(), p.body(), p.bodyDigest(), p.digest(), p.headerPart(), p.signature());
+    }
+
+    private static int length(@Nullable String... values) {
+        int sum = 0;
+        for (String value : values) {
+            sum += value == null ? 4 : value.length();
+        }
+        return sum;
     }
 
     private CanonicalEntryWriter part(MessageEntry.Part p) {
@@ -84,14 +115,38 @@ final class CanonicalEntryWriter {
         return this;
     }
 
-    private static boolean needsEscapes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+    /**
+     * Whether {@code value} has a character below U+0020, a quote or a backslash. Most values are
+     * long base64 signatures, so eight characters are tested at a time. Every such character is
+     * Latin-1, so the Latin-1 bytes tell (others become '?', which never needs an escape).
+     */
+    static boolean needsEscapes(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            if (hasByteBelowSpace(word) || hasByte(word, '"') || hasByte(word, '\\')) {
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
             if (c < 0x20 || c == '"' || c == '\\') {
                 return true;
             }
         }
         return false;
+    }
+
+    // Bit tricks from "Bit Twiddling Hacks" (determine if a word has a byte less than n / equal to
+    // n): exact, not heuristic, for n <= 128.
+    private static boolean hasByteBelowSpace(long word) {
+        return ((word - ONES * 0x20) & ~word & HIGH_BITS) != 0;
+    }
+
+    private static boolean hasByte(long word, char c) {
+        long x = word ^ (ONES * c);
+        return ((x - ONES) & ~x & HIGH_BITS) != 0;
     }
 
     private CanonicalEntryWriter number(long value) {
