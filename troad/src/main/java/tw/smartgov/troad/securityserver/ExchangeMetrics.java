@@ -42,7 +42,8 @@ final class ExchangeMetrics {
                         .description("time spent in one phase of an exchange")
                         .tags("side", side, "phase", phase.tag)
                         .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
+                        // most phases take well under a millisecond
+                        .minimumExpectedValue(Duration.ofNanos(50_000))
                         .maximumExpectedValue(Duration.ofMinutes(2))
                         .register(registry))
                 .toArray(Timer[]::new);

@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.trust.ca.CertificateProfile;
@@ -23,6 +25,10 @@ import tw.smartgov.trust.signature.JwsVerifier;
  */
 final class PeerTrust {
     private record Derived(GlobalConfiguration conf, CertificateValidator validator, BatchVerifier verifier) {}
+
+    private static final int MAX_FINGERPRINTS = 1_000;
+    // keyed by the certificate (equal = same encoding), so the value is a function of the key
+    private static final Map<X509Certificate, String> FINGERPRINTS = new ConcurrentHashMap<>();
 
     private final ConfigurationGuard configuration;
     private final RevocationSource revocation;
@@ -76,9 +82,21 @@ final class PeerTrust {
                 .toList();
     }
 
+    /** The SHA-256 fingerprint (hex) of {@code certificate}, as pinned in the global configuration. */
     static String sha256Hex(X509Certificate certificate) {
+        // asked twice per message, mostly about the same few peer certificates
+        String known = FINGERPRINTS.get(certificate);
+        if (known != null) {
+            return known;
+        }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            String fingerprint = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            if (FINGERPRINTS.size() >= MAX_FINGERPRINTS) {
+                FINGERPRINTS.clear();
+            }
+            FINGERPRINTS.put(certificate, fingerprint);
+            return fingerprint;
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint a parsed certificate", e);
         }
