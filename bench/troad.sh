@@ -490,12 +490,23 @@ fixed_run() { # scenario, url, [header]
   r50[$1]=$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$out")
   r99[$1]=$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$out")
 }
+phases() { # node, file: count and histogram buckets of timer troad.exchange.phase per side and phase
+  admin_api "$1" GET /actuator/prometheus "" "" 2>/dev/null \
+    | awk '/^troad_exchange_phase_seconds_(count|bucket)\{/ {
+        match($0, /phase="[a-z]+"/); phase = substr($0, RSTART + 7, RLENGTH - 8)
+        match($0, /side="[a-z]+"/); side = substr($0, RSTART + 6, RLENGTH - 7)
+        kind = "count"
+        if ($1 ~ /_bucket/) { match($0, /le="[^"]+"/); kind = substr($0, RSTART + 4, RLENGTH - 5) }
+        print side, phase, kind, $NF }' >"$2" || true
+}
 echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s) ..."
 for scenario in $scenarios; do
   case $scenario in
     a) fixed_run a "$url_a" ;;
     b) fixed_run b "$url_b" ;;
-    c) fixed_run c "$url_c" "$header_c" ;;
+    c) phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"
+       fixed_run c "$url_c" "$header_c"
+       phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after" ;;
   esac
 done
 
@@ -539,6 +550,27 @@ if [ -n "$with_troad" ]; then
     admin_api "$name" GET /actuator/prometheus "" "" >"$work/$name.metrics" 2>/dev/null || true
     awk -v node="$name" '/^troad_signature_batches_total/ {b += $2} /^troad_signature_messages_total/ {m += $2}
       END {if (b > 0) printf "%s: %d messages signed in %d batch signatures, %.1f per batch\n", node, m, b, m / b}' "$work/$name.metrics"
+  done
+  # where the time of an exchange went during the fixed-rate run: the p50 of each phase, read off
+  # the histogram buckets of timer troad.exchange.phase (the upper bound of the bucket holding it)
+  for name in ndc moi; do
+    side=client; if [ "$name" = moi ]; then side=provider; fi
+    awk -v node="$name" -v side="$side" -v rate="$rate" '
+      FNR == NR { if ($1 == side) before[$2 " " $3] = $4; next }
+      $1 == side { after[$2 " " $3] = $4; if ($3 != "count" && $3 != "+Inf") bounds[$2] = bounds[$2] " " $3 }
+      END {
+        line = ""
+        split("receive verify upstream sign log send", order, " ")
+        for (i = 1; i <= 6; i++) {
+          p = order[i]; n = after[p " count"] - before[p " count"]
+          if (n <= 0) continue
+          k = split(bounds[p], le, " ")
+          for (j = 1; j <= k; j++) {
+            if (after[p " " le[j]] - before[p " " le[j]] >= n / 2) { line = line sprintf(" %s %.2f", p, 1000 * le[j]); break }
+          }
+        }
+        if (line != "") printf "%s (%s side), p50 ms of each phase at %s/s (bucket bound):%s\n", node, side, rate, line
+      }' "$work/$name.phases.before" "$work/$name.phases.after" 2>/dev/null || true
   done
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
   for name in "${nodes[@]}"; do # what the nodes complained about during the run
