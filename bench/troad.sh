@@ -493,10 +493,11 @@ fixed_run() { # scenario, url, [header]
 phases() { # node, file: count and histogram buckets of timer troad.exchange.phase per side and phase
   admin_api "$1" GET /actuator/prometheus "" "" 2>/dev/null \
     | awk '/^troad_exchange_phase_seconds_(count|bucket)\{/ {
-        match($0, /phase="[a-z]+"/); phase = substr($0, RSTART + 7, RLENGTH - 8)
-        match($0, /side="[a-z]+"/); side = substr($0, RSTART + 6, RLENGTH - 7)
+        # label names matched with what precedes them: "le=" also ends "role="
+        match($0, /[{,]phase="[a-z]+"/); phase = substr($0, RSTART + 8, RLENGTH - 9)
+        match($0, /[{,]side="[a-z]+"/); side = substr($0, RSTART + 7, RLENGTH - 8)
         kind = "count"
-        if ($1 ~ /_bucket/) { match($0, /le="[^"]+"/); kind = substr($0, RSTART + 4, RLENGTH - 5) }
+        if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
         print side, phase, kind, $NF }' >"$2" || true
 }
 echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s) ..."
@@ -506,7 +507,8 @@ for scenario in $scenarios; do
     b) fixed_run b "$url_b" ;;
     c) phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"
        fixed_run c "$url_c" "$header_c"
-       phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after" ;;
+       phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after"
+       mkdir -p "$here/bench/target/troad-phases"; cp "$work"/*.phases.* "$here/bench/target/troad-phases/" ;;
   esac
 done
 
