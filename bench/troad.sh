@@ -23,7 +23,7 @@
 #   TROAD_BENCH_SECONDS=20 TROAD_BENCH_CONNECTIONS=64 TROAD_BENCH_RATE=500
 #   TROAD_BENCH_JVM_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"   (JVM of each of the three smartgov processes)
 #   TROAD_BENCH_SCENARIOS="a b c"   a subset runs only those (no ratios then)
-#   TROAD_BENCH_WARMUP=60   seconds of closed-loop load on (c) before its throughput run (a and b: 5 s).
+#   TROAD_BENCH_WARMUP=90   seconds of closed-loop load on (c) before its throughput run (a and b: 5 s).
 #                           Each of the three JVMs compiles its own code: after 15 s the JIT threads
 #                           still took about half of the CPU counted per request on 2 busy cores.
 #                           Their share during the run is printed: if it is large, raise this.
@@ -42,7 +42,7 @@ seconds=${TROAD_BENCH_SECONDS:-20}
 connections=${TROAD_BENCH_CONNECTIONS:-64}
 rate=${TROAD_BENCH_RATE:-500}
 scenarios=${TROAD_BENCH_SCENARIOS:-a b c}
-warmup_c=${TROAD_BENCH_WARMUP:-60}
+warmup_c=${TROAD_BENCH_WARMUP:-90}
 jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}
 base=${TROAD_BENCH_PORT_BASE:-27080}
 if [ -n "${TROAD_BENCH_LOG:-}" ] && [ "$TROAD_BENCH_LOG" != postgres ]; then
