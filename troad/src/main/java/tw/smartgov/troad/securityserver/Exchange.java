@@ -25,8 +25,14 @@ final class Exchange {
     }
 
     final long startedNanos = System.nanoTime();
+    private static final int PHASES = Phase.values().length;
+
     /** Nanoseconds spent in each {@link Phase}, -1 where the exchange did not get to it. */
-    final long[] phaseNanos = {-1, -1, -1, -1, -1, -1};
+    final long[] phaseNanos = new long[PHASES];
+
+    {
+        java.util.Arrays.fill(phaseNanos, -1);
+    }
 
     private long phaseStart = startedNanos;
 

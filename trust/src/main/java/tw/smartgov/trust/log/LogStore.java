@@ -54,17 +54,6 @@ final class LogStore {
         }
     }
 
-    static void updateState(Connection c, String log, Frontier frontier, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ? WHERE name = ?")) {
-            s.setLong(1, frontier.size());
-            s.setBytes(2, frontier.toBytes());
-            s.setTimestamp(3, Timestamp.from(now));
-            s.setString(4, log);
-            s.executeUpdate();
-        }
-    }
-
     /**
      * Moves the state of {@code log} from size {@code expectedSize} to {@code frontier}, taking its
      * row lock; false, changing nothing, when the log is no longer at that size.

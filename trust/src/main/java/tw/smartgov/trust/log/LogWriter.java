@@ -136,21 +136,18 @@ final class LogWriter {
     /** Appends the batch in the transaction of {@code c}; returns the frontier after it. */
     private Frontier append(Connection c, List<Pending> batch, @Nullable Frontier known) throws SQLException {
         Instant now = Instant.now();
-        if (known != null) {
-            long first = known.size();
-            Extension extension = extend(known, batch);
-            if (LogStore.updateStateIfSize(c, name, known, first, now)) {
-                insertRows(c, batch, first, extension, now);
-                return known;
-            }
-            // another writer appended meanwhile: start from its state, read under the row lock
-        }
-        Frontier frontier = lockState(c, now);
+        Frontier frontier = known != null ? known : lockState(c, now);
         long first = frontier.size();
         Extension extension = extend(frontier, batch);
-        LogStore.updateState(c, name, frontier, now);
-        insertRows(c, batch, first, extension, now);
-        return frontier;
+        if (LogStore.updateStateIfSize(c, name, frontier, first, now)) {
+            insertRows(c, batch, first, extension, now);
+            return frontier;
+        }
+        if (known == null) {
+            throw new TrustException(TrustError.LOG_INCONSISTENT, "the state of log " + name + " moved under its lock");
+        }
+        // another writer appended since this one last committed: start over from its state
+        return append(c, batch, null);
     }
 
     /** The leaf hashes of a batch and the subtrees they completed. */
