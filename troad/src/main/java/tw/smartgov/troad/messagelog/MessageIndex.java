@@ -1,8 +1,5 @@
 package tw.smartgov.troad.messagelog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,26 +19,25 @@ final class MessageIndex {
     /** What is indexed about a record, written with the record's log entry (one transaction). */
     record Row(String log, MessageRecord record, Instant loggedAt) {}
 
-    /** Writes the rows of one batch of log entries, inside the transaction that commits them. */
-    static final EntryRows<Row> ROWS = MessageIndex::insert;
-
-    private static void insert(Connection c, List<EntryRows.Appended<Row>> entries) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO troad.ss_message_record (log_name, leaf_index, x_road_id, request_id, side, logged_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (var entry : entries) {
-                Row row = entry.attachment();
-                s.setString(1, row.log());
-                s.setLong(2, entry.leafIndex());
-                s.setString(3, row.record().xRoadId());
-                s.setString(4, row.record().requestId());
-                s.setString(5, row.record().side().name());
-                s.setTimestamp(6, Timestamp.from(row.loggedAt()));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
+    /** The row of each record, written with the record's log entry (one commit). */
+    static final EntryRows<Row> ROWS = new EntryRows<>(
+            "troad.ss_message_record",
+            List.of(
+                    EntryRows.of("log_name", EntryRows.Type.TEXT, Row::log),
+                    EntryRows.leafIndex("leaf_index"),
+                    EntryRows.of(
+                            "x_road_id",
+                            EntryRows.Type.TEXT,
+                            row -> row.record().xRoadId()),
+                    EntryRows.of(
+                            "request_id",
+                            EntryRows.Type.TEXT,
+                            row -> row.record().requestId()),
+                    EntryRows.of(
+                            "side",
+                            EntryRows.Type.TEXT,
+                            row -> row.record().side().name()),
+                    EntryRows.of("logged_at", EntryRows.Type.TIMESTAMPTZ, Row::loggedAt)));
 
     /** The leaves of {@code log} holding records of {@code xRoadId}, in log order. */
     List<Long> leaves(String log, String xRoadId) {

@@ -2,6 +2,8 @@ package tw.smartgov.troad.messagelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,30 +12,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
-import tw.smartgov.trust.log.EntryRows;
+import tw.smartgov.trust.TrustProperties;
+import tw.smartgov.trust.log.TransparencyLogs;
 
 /** The dev mode runs on H2 in PostgreSQL mode: the message log's tables and queries work there too. */
 class MessageLogSchemaOnH2Test {
     @Test
-    void theIndexAndArchiveTablesMigrateAndWorkOnH2() {
+    void theIndexAndArchiveTablesMigrateAndWorkOnH2() throws Exception {
         var dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:msglog" + UUID.randomUUID().toString().replace("-", "")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        new SchemaMigrations(dataSource, List.of(new ModuleSchema("troad")));
+        var migrations =
+                new SchemaMigrations(dataSource, List.of(new ModuleSchema("trust"), new ModuleSchema("troad")));
         var jdbc = new JdbcTemplate(dataSource);
         var index = new MessageIndex(jdbc);
         var files = new ArchiveFiles(jdbc);
         var record = TsaOutageTest.record();
         Instant now = Instant.now();
 
-        jdbc.execute((java.sql.Connection c) -> {
-            MessageIndex.ROWS.insert(
-                    c,
-                    List.of(
-                            new EntryRows.Appended<>(0, new MessageIndex.Row("msglog-a", record, now.minusSeconds(60))),
-                            new EntryRows.Appended<>(1, new MessageIndex.Row("msglog-a", record, now))));
-            return null;
-        });
+        // through the log writer, as in dev mode: the rows are written with their entries
+        var logs = new TransparencyLogs(
+                dataSource,
+                migrations,
+                new TrustProperties(Path.of("unused"), "unused", null, Duration.ofSeconds(10), 16));
+        try {
+            logs.append(
+                            "msglog-a",
+                            new byte[] {1},
+                            new MessageIndex.Row("msglog-a", record, now.minusSeconds(60)),
+                            MessageIndex.ROWS)
+                    .join();
+            logs.append("msglog-a", new byte[] {2}, new MessageIndex.Row("msglog-a", record, now), MessageIndex.ROWS)
+                    .join();
+        } finally {
+            logs.close();
+        }
 
         assertThat(index.leaves("msglog-a", record.xRoadId())).containsExactly(0L, 1L);
         assertThat(index.endBefore("msglog-a", now.minusSeconds(1))).hasValue(1L);

@@ -1,25 +1,157 @@
 package tw.smartgov.trust.log;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Rows that another module keeps about log entries (an index by message id, say), written in the
- * very transaction that commits the entries: an entry is never durable without its rows, nor rows
- * without their entry, and both cost one commit. See {@link TransparencyLogs#append(String, byte[],
- * Object, EntryRows)}.
+ * Rows that another module keeps about log entries (an index by message id, say), written with
+ * the entries they describe: an entry is never durable without its rows, nor rows without their
+ * entry, and both cost one commit. See {@link TransparencyLogs#append(String, byte[], Object,
+ * EntryRows)}.
  *
- * @param <T> what the caller attaches to each entry to make its rows from
+ * <p>The rows are described (a table, and how each column is read from an entry) rather than
+ * written by the caller's own SQL, so that the log writer can insert them in whichever form the
+ * database takes best: on PostgreSQL within the single statement that commits a whole batch, one
+ * round trip per group commit; elsewhere as a batched insert in the batch's transaction.
+ *
+ * @param table the table, optionally schema-qualified, e.g. {@code troad.ss_message_record}
+ * @param columns the columns written, each with its value for an appended entry
+ * @param <T> what the caller attaches to each entry to make its row from
  */
-@FunctionalInterface
-public interface EntryRows<T> {
-    /**
-     * Writes the rows of the entries of one batch, inside its transaction: batch the statements.
-     * Throwing rolls the whole batch back, and every append of it fails.
-     */
-    void insert(Connection c, List<Appended<T>> entries) throws SQLException;
+public record EntryRows<T>(String table, List<Column<T>> columns) {
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
+    public EntryRows {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a plain table name: " + table);
+        }
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("rows of " + table + " need at least one column");
+        }
+    }
+
+    /** The SQL types a column may have, and the Java value each takes (or null). */
+    public enum Type {
+        /** A {@link Long}. */
+        BIGINT("int8"),
+        /** A {@link String}. */
+        TEXT("text"),
+        /** An {@link Instant}. */
+        TIMESTAMPTZ("timestamptz");
+
+        private final String sqlName;
+
+        Type(String sqlName) {
+            this.sqlName = sqlName;
+        }
+    }
+
+    /** A column of the table and its value for an entry: of the Java type its {@link Type} names. */
+    public record Column<T>(String name, Type type, Function<Appended<T>, @Nullable Object> value) {
+        public Column {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a plain column name: " + name);
+            }
+            Objects.requireNonNull(type);
+            Objects.requireNonNull(value);
+        }
+    }
 
     /** An entry of the batch being committed: its leaf index and what was attached to it. */
-    record Appended<T>(long leafIndex, T attachment) {}
+    public record Appended<T>(long leafIndex, T attachment) {}
+
+    /** A column holding the entry's leaf index. */
+    public static <T> Column<T> leafIndex(String name) {
+        return new Column<>(name, Type.BIGINT, Appended::leafIndex);
+    }
+
+    /** A column holding what {@code value} reads from the attachment. */
+    public static <T> Column<T> of(String name, Type type, Function<T, @Nullable Object> value) {
+        return new Column<>(name, type, appended -> value.apply(appended.attachment()));
+    }
+
+    /** Writes the rows of {@code entries} with one batched insert, in the caller's transaction. */
+    void insert(Connection c, List<Appended<T>> entries) throws SQLException {
+        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        String marks = columns.stream().map(col -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
+            for (var entry : entries) {
+                for (int i = 0; i < columns.size(); i++) {
+                    bindOne(s, i + 1, columns.get(i), entry);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * One data-modifying part of a PostgreSQL {@code WITH} statement: inserts one row per element
+     * of the arrays bound by {@link #bindArrays}, but only if {@code guard} (a preceding part)
+     * returned a row.
+     */
+    String unnestedInsert(String guard) {
+        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        String arrays =
+                columns.stream().map(col -> "?::" + col.type().sqlName + "[]").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + names + ") SELECT u.* FROM " + guard + ", unnest(" + arrays + ") AS u";
+    }
+
+    /** Binds one array per column for {@link #unnestedInsert}; returns the next parameter index. */
+    int bindArrays(Connection c, PreparedStatement s, int first, List<Appended<T>> entries) throws SQLException {
+        int p = first;
+        for (Column<T> column : columns) {
+            Object[] values = new Object[entries.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object value = checked(column, entries.get(i));
+                // timestamps travel as ISO-8601 text, cast by the statement: exact to the microsecond
+                values[i] = value instanceof Instant instant ? instant.toString() : value;
+            }
+            String elementType = column.type() == Type.TIMESTAMPTZ ? "text" : column.type().sqlName;
+            s.setArray(p++, c.createArrayOf(elementType, values));
+        }
+        return p;
+    }
+
+    private void bindOne(PreparedStatement s, int p, Column<T> column, Appended<T> entry) throws SQLException {
+        Object value = checked(column, entry);
+        switch (column.type()) {
+            case BIGINT -> {
+                if (value == null) {
+                    s.setNull(p, Types.BIGINT);
+                } else {
+                    s.setLong(p, (Long) value);
+                }
+            }
+            case TEXT -> s.setString(p, (String) value);
+            case TIMESTAMPTZ -> s.setTimestamp(p, value == null ? null : Timestamp.from((Instant) value));
+        }
+    }
+
+    private @Nullable Object checked(Column<T> column, Appended<T> entry) {
+        Object value = column.value().apply(entry);
+        Class<?> expected = switch (column.type()) {
+            case BIGINT -> Long.class;
+            case TEXT -> String.class;
+            case TIMESTAMPTZ -> Instant.class;
+        };
+        if (value != null && !expected.isInstance(value)) {
+            throw new IllegalArgumentException("column " + table + "." + column.name() + " takes a "
+                    + expected.getSimpleName() + ", not a " + value.getClass().getSimpleName());
+        }
+        return value;
+    }
 }

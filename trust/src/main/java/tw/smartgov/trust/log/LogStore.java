@@ -71,6 +71,87 @@ final class LogStore {
         }
     }
 
+    /**
+     * Rows of one kind attached to the entries of a batch.
+     *
+     * @param <T> what was attached to each entry
+     */
+    record AttachedRows<T>(EntryRows<T> rows, List<EntryRows.Appended<T>> entries) {
+        void insert(Connection c) throws SQLException {
+            rows.insert(c, entries);
+        }
+    }
+
+    /**
+     * PostgreSQL only: moves the state of {@code log} from size {@code expectedSize} to {@code
+     * frontier} and inserts the batch's leaves, subtree nodes and attached rows, all in one
+     * statement on a connection in auto-commit mode, so that the whole group commit is one round
+     * trip. Returns false, having written nothing, when the log is no longer at that size.
+     */
+    static boolean appendInOneStatement(
+            Connection c,
+            String log,
+            long expectedSize,
+            Frontier frontier,
+            List<byte[]> hashes,
+            List<byte[]> data,
+            List<Node> nodes,
+            List<AttachedRows<?>> attached,
+            Instant now)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("""
+                WITH state AS (UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ?                 WHERE name = ? AND tree_size = ? RETURNING name),
+                leaves AS (INSERT INTO trust.log_leaf (log_name, idx, leaf_hash, data, appended_at)                 SELECT state.name, u.idx, u.hash, u.data, ?                 FROM state, unnest(?::int8[], ?::bytea[], ?::bytea[]) AS u (idx, hash, data)),
+                nodes AS (INSERT INTO trust.log_node (log_name, level, idx, hash)                 SELECT state.name, u.level, u.idx, u.hash                 FROM state, unnest(?::int2[], ?::int8[], ?::bytea[]) AS u (level, idx, hash))""");
+        for (int i = 0; i < attached.size(); i++) {
+            sql.append(",\nrows")
+                    .append(i)
+                    .append(" AS (")
+                    .append(attached.get(i).rows().unnestedInsert("state"))
+                    .append(')');
+        }
+        sql.append("\nSELECT count(*) FROM state");
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            s.setLong(p++, frontier.size());
+            s.setBytes(p++, frontier.toBytes());
+            s.setTimestamp(p++, Timestamp.from(now));
+            s.setString(p++, log);
+            s.setLong(p++, expectedSize);
+            s.setTimestamp(p++, Timestamp.from(now));
+            Long[] indices = new Long[hashes.size()];
+            for (int i = 0; i < indices.length; i++) {
+                indices[i] = expectedSize + i;
+            }
+            s.setArray(p++, c.createArrayOf("int8", indices));
+            s.setArray(p++, c.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+            s.setArray(p++, c.createArrayOf("bytea", data.toArray(byte[][]::new)));
+            s.setArray(
+                    p++,
+                    c.createArrayOf(
+                            "int2",
+                            nodes.stream().map(n -> (short) n.key().level()).toArray(Short[]::new)));
+            s.setArray(
+                    p++,
+                    c.createArrayOf(
+                            "int8", nodes.stream().map(n -> n.key().index()).toArray(Long[]::new)));
+            s.setArray(
+                    p++, c.createArrayOf("bytea", nodes.stream().map(Node::hash).toArray(byte[][]::new)));
+            for (AttachedRows<?> rows : attached) {
+                p = bindArrays(c, s, p, rows);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    private static <T> int bindArrays(Connection c, PreparedStatement s, int p, AttachedRows<T> rows)
+            throws SQLException {
+        return rows.rows().bindArrays(c, s, p, rows.entries());
+    }
+
     static void insertLeaves(Connection c, String log, long first, List<byte[]> hashes, List<byte[]> data, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO trust.log_leaf"

@@ -44,6 +44,7 @@ final class LogWriter {
     // batch extends it and claims the log with one conditional update instead of first reading the
     // state under a row lock: one round trip less per group commit.
     private @Nullable Frontier committed;
+    private @Nullable Boolean postgresql;
 
     LogWriter(String name, DataSource dataSource, int maxBatch, LongConsumer committedSize) {
         this.name = name;
@@ -118,6 +119,17 @@ final class LogWriter {
         Frontier known = committed;
         committed = null; // until this batch is committed: a failed one leaves it unknown
         try (Connection c = dataSource.getConnection()) {
+            if (known != null && onPostgresql(c)) {
+                long first = known.size();
+                c.setAutoCommit(true);
+                if (appendInOneStatement(c, batch, known)) {
+                    committed = known;
+                    return first;
+                }
+                // another writer appended since this one last committed: nothing was written, start
+                // over from the log's state under its row lock
+                known = null;
+            }
             c.setAutoCommit(false);
             try {
                 Frontier after = append(c, batch, known);
@@ -131,6 +143,30 @@ final class LogWriter {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    // One round trip for the whole group commit: at a moderate rate, each round trip costs the
+    // wake-up of an idle database process, which is most of a commit's latency.
+    private boolean appendInOneStatement(Connection c, List<Pending> batch, Frontier frontier) throws SQLException {
+        long first = frontier.size();
+        Extension extension = extend(frontier, batch);
+        return LogStore.appendInOneStatement(
+                c,
+                name,
+                first,
+                frontier,
+                extension.hashes(),
+                batch.stream().map(Pending::data).toList(),
+                extension.nodes(),
+                attachedRows(batch, first),
+                Instant.now());
+    }
+
+    private boolean onPostgresql(Connection c) throws SQLException {
+        if (postgresql == null) {
+            postgresql = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        }
+        return postgresql;
     }
 
     /** Appends the batch in the transaction of {@code c}; returns the frontier after it. */
@@ -170,11 +206,13 @@ final class LogWriter {
         List<byte[]> data = batch.stream().map(Pending::data).toList();
         LogStore.insertLeaves(c, name, first, extension.hashes(), data, now);
         LogStore.insertNodes(c, name, extension.nodes());
-        insertAttachedRows(c, batch, first);
+        for (LogStore.AttachedRows<?> rows : attachedRows(batch, first)) {
+            rows.insert(c);
+        }
     }
 
-    // One call per kind of rows, with all of the batch's entries of that kind.
-    private static void insertAttachedRows(Connection c, List<Pending> batch, long first) throws SQLException {
+    // The batch's attached rows by kind, each kind with all of the batch's entries of that kind.
+    private static List<LogStore.AttachedRows<?>> attachedRows(List<Pending> batch, long first) {
         Map<EntryRows<?>, List<EntryRows.Appended<Object>>> byKind = new IdentityHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Attached<?> attached = batch.get(i).attached();
@@ -183,11 +221,13 @@ final class LogWriter {
                         .add(new EntryRows.Appended<>(first + i, attached.value()));
             }
         }
+        List<LogStore.AttachedRows<?>> kinds = new ArrayList<>(byKind.size());
         for (var kind : byKind.entrySet()) {
             @SuppressWarnings("unchecked") // each list holds only values attached with that kind
             EntryRows<Object> rows = (EntryRows<Object>) kind.getKey();
-            rows.insert(c, kind.getValue());
+            kinds.add(new LogStore.AttachedRows<>(rows, kind.getValue()));
         }
+        return kinds;
     }
 
     // The row lock serializes the writers of this log across every node sharing the database.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -117,36 +118,42 @@ class TransparencyLogsTest extends TrustIntegrationTest {
         return batch;
     }
 
+    /** What the tests attach to an entry: a label and a time, written to a table of their own. */
+    record Label(String text, Instant at) {}
+
+    private static EntryRows<Label> labelRows(String table) {
+        return new EntryRows<>(
+                table,
+                List.of(
+                        EntryRows.leafIndex("leaf"),
+                        EntryRows.of("label", EntryRows.Type.TEXT, Label::text),
+                        EntryRows.of("at", EntryRows.Type.TIMESTAMPTZ, Label::at)));
+    }
+
     @Test
-    void attachedRowsAreWrittenInTheTransactionOfTheirEntries() throws Exception {
+    void attachedRowsAreWrittenWithTheirEntries() throws Exception {
         String log = newLogName();
         String table = "trust_test_rows_" + log.replace('-', '_');
-        jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL)");
+        jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL,"
+                + " at TIMESTAMP WITH TIME ZONE NOT NULL)");
         try {
-            EntryRows<String> rows = (c, entries) -> {
-                try (var s = c.prepareStatement("INSERT INTO " + table + " (leaf, label) VALUES (?, ?)")) {
-                    for (var entry : entries) {
-                        s.setLong(1, entry.leafIndex());
-                        s.setString(2, entry.attachment());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            };
+            EntryRows<Label> rows = labelRows(table);
+            Instant at = Instant.parse("2026-12-01T20:46:27.123456Z");
             List<CompletableFuture<Long>> appended = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                appended.add(logs.append(log, bytes("entry " + i), "label " + i, rows));
+                appended.add(logs.append(log, bytes("entry " + i), new Label("標籤 " + i, at.plusSeconds(i)), rows));
             }
             for (int i = 0; i < 50; i++) {
                 long leaf = appended.get(i).join();
-                assertThat(jdbc.queryForObject("SELECT label FROM " + table + " WHERE leaf = ?", String.class, leaf))
-                        .isEqualTo("label " + i);
+                var row = jdbc.queryForMap("SELECT label, at FROM " + table + " WHERE leaf = ?", leaf);
+                assertThat(row.get("label")).isEqualTo("標籤 " + i);
+                assertThat(((java.sql.Timestamp) row.get("at")).toInstant()).isEqualTo(at.plusSeconds(i));
                 assertThat(logs.entry(log, leaf)).isEqualTo(bytes("entry " + i));
             }
 
             // rows that cannot be written (a null label) take their entries down with them
             long sizeBefore = logs.treeHead(log).size();
-            var refused = logs.append(log, bytes("orphan"), null, rows);
+            var refused = logs.append(log, bytes("orphan"), new Label(null, at), rows);
             assertThatThrownBy(refused::join).hasRootCauseInstanceOf(java.sql.SQLException.class);
             assertThat(logs.treeHead(log).size()).isEqualTo(sizeBefore);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class))
@@ -154,6 +161,41 @@ class TransparencyLogsTest extends TrustIntegrationTest {
             logs.appendAndWait(log, bytes("after"));
             logs.checkConsistency(log);
         } finally {
+            jdbc.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
+    void onPostgresqlAGroupCommitIsOneStatement() throws Exception {
+        String log = newLogName();
+        String table = "trust_test_rows_" + log.replace('-', '_');
+        jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL,"
+                + " at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        var counting = new StatementCounting(jdbc.getDataSource());
+        TransparencyLogs counted = new TransparencyLogs(counting.dataSource(), 64);
+        try {
+            counted.appendAndWait(log, bytes("first")); // creates the log and reads its state
+            for (int i = 0; i < 10; i++) {
+                int before = counting.statements();
+                List<CompletableFuture<Long>> batch = new ArrayList<>();
+                for (int j = 0; j < 5; j++) {
+                    batch.add(counted.append(
+                            log,
+                            bytes("entry " + i + "/" + j),
+                            new Label("l" + i + j, Instant.now()),
+                            labelRows(table)));
+                }
+                batch.forEach(CompletableFuture::join);
+                // one or a few group commits, each a single statement: no BEGIN, no COMMIT
+                assertThat(counting.statements() - before).isBetween(1, 5);
+                assertThat(counting.transactionsStarted()).isEqualTo(1);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class))
+                    .isEqualTo(50);
+            assertThat(counted.treeHead(log).size()).isEqualTo(51);
+            counted.checkConsistency(log);
+        } finally {
+            counted.close();
             jdbc.execute("DROP TABLE " + table);
         }
     }
