@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs messages as they arrive, in batches that grow with the load: one thread takes whatever is
  * waiting (up to the pacing's {@code maxBatch}) and signs it with one signature. A lone message is
- * signed at once; under load, messages that arrive during one signature share the next, and the
- * first message of a batch waits briefly for others ({@link SignaturePacing}'s {@code maxLinger})
- * while others are known to be coming ({@link #expect()}) or above the pacing's arrival rate.
+ * signed at once, on the caller's own thread when nothing else is waiting or expected and the
+ * arrival rate is below the pacing's {@code lingerAboveRate} (no hand-off to the signing thread and
+ * back, which on an idle machine costs more than the signature). Under load, messages that arrive
+ * during one signature share the next, and the first message of a batch waits briefly for others
+ * ({@link SignaturePacing}'s {@code maxLinger}) while others are known to be coming ({@link
+ * #expect()}) or arrive fast.
  */
 public final class BatchingSigner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingSigner.class);
@@ -35,6 +39,10 @@ public final class BatchingSigner implements AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong signed = new AtomicLong();
     private final Thread worker;
+    // Held while a batch is gathered and signed, by the worker or by a caller signing its lone message.
+    private final ReentrantLock signing = new ReentrantLock();
+    // The worker's latest measure of the arrival rate, for callers deciding whether to sign alone.
+    private volatile double recentRate;
     private volatile boolean closed;
     // Touched by the worker thread only.
     private long windowStart = System.nanoTime();
@@ -49,12 +57,30 @@ public final class BatchingSigner implements AutoCloseable {
 
     /** Signs the digest in the next batch; the future fails if signing fails or the signer is closed. */
     public CompletableFuture<BatchSignature> sign(byte[] messageDigest) {
+        return submit(messageDigest, 0);
+    }
+
+    // ownExpectations: 1 when the caller's own message was announced and is still counted as expected
+    private CompletableFuture<BatchSignature> submit(byte[] messageDigest, long ownExpectations) {
         var pending = new Pending(messageDigest.clone(), new CompletableFuture<>());
         if (closed) {
             pending.result().completeExceptionally(new IllegalStateException("batch signer is closed"));
             return pending.result();
         }
         arrivals.incrementAndGet();
+        if (queue.isEmpty()
+                && expected.get() <= ownExpectations
+                && recentRate < pacing.lingerAboveRate()
+                && signing.tryLock()) {
+            try {
+                if (queue.isEmpty()) {
+                    signBatch(List.of(pending));
+                    return pending.result();
+                }
+            } finally {
+                signing.unlock();
+            }
+        }
         queue.add(pending);
         return pending.result();
     }
@@ -78,7 +104,7 @@ public final class BatchingSigner implements AutoCloseable {
 
         /** {@link BatchingSigner#sign}, ending the expectation once the message is queued. */
         public CompletableFuture<BatchSignature> sign(byte[] messageDigest) {
-            var result = BatchingSigner.this.sign(messageDigest);
+            var result = submit(messageDigest, settled.get() ? 0 : 1);
             close();
             return result;
         }
@@ -116,10 +142,16 @@ public final class BatchingSigner implements AutoCloseable {
                     measureRate();
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, pacing.maxBatch() - 1);
-                gather(batch, pacing.lingerNanos(measureRate()));
-                signBatch(batch);
+                // held while gathering too, so that no caller signs alone what this batch waits for
+                signing.lock();
+                try {
+                    batch.add(first);
+                    queue.drainTo(batch, pacing.maxBatch() - 1);
+                    gather(batch, pacing.lingerNanos(measureRate()));
+                    signBatch(batch);
+                } finally {
+                    signing.unlock();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -163,6 +195,7 @@ public final class BatchingSigner implements AutoCloseable {
             rate = rate + weight * (current - rate);
             windowStart = now;
             windowArrivals = total;
+            recentRate = rate;
         }
         return rate;
     }

@@ -26,6 +26,28 @@ class BatchingSignerTest {
     }
 
     @Test
+    void aLoneMessageIsSignedOnTheCallersThreadUnlessOthersAreExpected() throws Exception {
+        var pacing = new SignaturePacing(64, Duration.ofSeconds(1), 1_000, 32);
+        var digests = BatchSignatureProperties.digests(2, 6);
+        try (var signer = new BatchingSigner(SIGNER, pacing, "inline")) {
+            var signed = signer.expect().sign(digests.get(0));
+            // signed before sign() returned: no hand-off to the signing thread and back
+            assertThat(signed).isCompleted();
+            BatchSignatureProperties.VERIFIER.verify(digests.get(0), signed.get());
+
+            var other = signer.expect();
+            var waiting = signer.sign(digests.get(1));
+            Thread.sleep(100);
+            assertThat(waiting)
+                    .as("left to the signing thread, which waits for the announced message")
+                    .isNotDone();
+            other.close();
+            assertThat(waiting.get(500, TimeUnit.MILLISECONDS).size()).isEqualTo(1);
+            assertThat(signer.signedBatches()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void underSteadyLoadMessagesWaitToShareOneSignature() throws Exception {
         var lingering = new SignaturePacing(512, Duration.ofMillis(50), 0, 64);
         var digests = BatchSignatureProperties.digests(600, 2);
