@@ -65,7 +65,11 @@ final class ClientExchange {
             }
             Message reply = verify(answer, request.digestBase64());
             exchange.ended(Exchange.Phase.VERIFY);
-            ProxyHandler.awaitLog(gateway.settings().messageLog(), record(answer.status(), request, reply), timeout());
+            // both records are committed at the same time: this side's, and the provider's, which
+            // the end of its response confirms; the response is released once both are durable
+            var logged = gateway.settings().messageLog().record(record(answer.status(), request, reply));
+            answer.awaitProviderLog();
+            ProxyHandler.awaitLog(logged, timeout());
             exchange.ended(Exchange.Phase.LOG);
             ProxyHandler.send(
                     response, answer.status(), responseHeaders(answer, request.digestBase64()), answer.body());
@@ -102,6 +106,7 @@ final class ClientExchange {
                     headers.put(XRoadHeaders.REQUEST_ID, outgoing.requestId());
                     headers.put(HeaderPart.SIGNATURE, signature);
                     headers.put(HeaderPart.BODY_DIGEST, ProxyHandler.base64(body.digest()));
+                    headers.put(HeaderPart.CONFIRM_LOG, HeaderPart.TRAILER);
                 });
         var content = body.content();
         if (content != null) {
@@ -112,7 +117,8 @@ final class ClientExchange {
                 gateway.settings().peerTimeout(),
                 gateway.settings().peerTimeout().plus(gateway.settings().connectTimeout()),
                 gateway.settings().maxBodySize(),
-                XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE);
+                XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE,
+                true);
     }
 
     private XRoadException unreachable(Upstream.Failed e) {

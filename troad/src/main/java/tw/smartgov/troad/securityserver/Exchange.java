@@ -3,6 +3,7 @@ package tw.smartgov.troad.securityserver;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.protocol.XRoadErrorType;
 
 /** What is known about one exchange so far, for errors, logs and metrics; one per request thread. */
 final class Exchange {
@@ -47,6 +48,10 @@ final class Exchange {
 
     long requestSize;
     long responseSize;
+
+    /** An error that struck after the response had been sent (told to the peer in a trailer). */
+    @Nullable
+    XRoadErrorType failedAfterAnswer;
 
     /** Starts timing the first phase; each {@link #ended(Phase)} ends one and starts the next. */
     void begin() {

@@ -32,6 +32,21 @@ import tw.smartgov.troad.protocol.XRoadHeaders;
 final class HeaderPart {
     static final String SIGNATURE = "X-TRoad-Signature";
     static final String BODY_DIGEST = "X-TRoad-Body-Digest";
+    /**
+     * Sent by the client side with the value {@value #TRAILER}: it takes the provider side's
+     * confirmation that its log record is durable in a trailer, so that the provider may send the
+     * response while its record is being committed (the client side commits its own meanwhile, and
+     * releases the response only once both are durable).
+     */
+    static final String CONFIRM_LOG = "X-TRoad-Confirm-Log";
+
+    static final String TRAILER = "trailer";
+    /** The body's length in a response whose log confirmation follows in a trailer (it is chunked). */
+    static final String BODY_LENGTH = "X-TRoad-Body-Length";
+    /** The trailer confirming the provider's record: {@value #DURABLE}; else it names the error. */
+    static final String LOG_CONFIRMATION = "X-TRoad-Log";
+
+    static final String DURABLE = "durable";
     private static final Set<String> PROTOCOL = Set.of(
             XRoadHeaders.CLIENT.toLowerCase(Locale.ROOT),
             XRoadHeaders.SERVICE.toLowerCase(Locale.ROOT),

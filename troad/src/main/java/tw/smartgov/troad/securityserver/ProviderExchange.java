@@ -26,7 +26,8 @@ final class ProviderExchange {
             String requestId,
             String signature,
             List<HttpField> passed,
-            Instant receivedAt) {
+            Instant receivedAt,
+            boolean confirmLogInTrailer) {
         String headerPart() {
             return HeaderPart.request(
                     method, target.service(), target.pathAndQuery(), client, xRoadId, requestId, passed);
@@ -95,12 +96,27 @@ final class ProviderExchange {
                     reply.smallBytes(),
                     gateway.now());
             exchange.ended(Exchange.Phase.SIGN);
-            ProxyHandler.awaitLog(
-                    gateway.settings().messageLog(),
-                    record(answer.status(), request, responseMessage),
-                    gateway.settings().readTimeout());
-            exchange.ended(Exchange.Phase.LOG);
+            var record = record(answer.status(), request, responseMessage);
             HttpFields.Mutable headers = responseHeaders(passed, requestHash, signature, reply);
+            byte[] inMemory = reply.memory();
+            if (incoming.confirmLogInTrailer() && inMemory != null) {
+                // the record is committed while the response travels; the trailer confirms it
+                var logged = gateway.settings().messageLog().record(record);
+                headers.put(HeaderPart.BODY_LENGTH, reply.size());
+                gateway.hooks().providerResponseHeaders.accept(headers);
+                ProxyHandler.sendThenConfirmLog(
+                        response,
+                        answer.status(),
+                        headers,
+                        inMemory,
+                        logged,
+                        gateway.settings().readTimeout(),
+                        exchange);
+                return;
+            }
+            ProxyHandler.awaitLog(
+                    gateway.settings().messageLog(), record, gateway.settings().readTimeout());
+            exchange.ended(Exchange.Phase.LOG);
             gateway.hooks().providerResponseHeaders.accept(headers);
             ProxyHandler.send(response, answer.status(), headers, reply);
             exchange.ended(Exchange.Phase.SEND);

@@ -56,7 +56,8 @@ final class ProviderProxy extends ProxyHandler {
                 required(headers, XRoadHeaders.REQUEST_ID),
                 required(headers, HeaderPart.SIGNATURE),
                 HeaderPart.passed(headers),
-                gateway.now());
+                gateway.now(),
+                HeaderPart.TRAILER.equals(headers.get(HeaderPart.CONFIRM_LOG)));
         exchange.begin();
         try (var signature = gateway.signing().expect();
                 SpooledBody body = requestBody(request, gateway.settings().maxBodySize())) {

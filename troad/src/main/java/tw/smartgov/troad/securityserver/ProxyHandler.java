@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +51,8 @@ abstract class ProxyHandler extends Handler.Abstract {
         try {
             serve(request, response, exchange);
             callback.succeeded();
-            metrics.record(exchange, "ok", System.nanoTime() - exchange.startedNanos);
+            XRoadErrorType late = exchange.failedAfterAnswer;
+            metrics.record(exchange, late == null ? "ok" : late.type(), System.nanoTime() - exchange.startedNanos);
         } catch (XRoadException e) {
             log.info("X-Road-Id {}: {} ({})", exchange.xRoadId, e.type().type(), e.getMessage());
             fail(response, callback, e, exchange);
@@ -92,8 +94,13 @@ abstract class ProxyHandler extends Handler.Abstract {
 
     /** Waits until the log record is durable; anything else withholds the response. */
     static void awaitLog(MessageLog messageLog, MessageRecord record, Duration timeout) {
+        awaitLog(messageLog.record(record), timeout);
+    }
+
+    /** Waits until {@code logged}, a log record being committed, is durable. */
+    static void awaitLog(CompletableFuture<Void> logged, Duration timeout) {
         try {
-            messageLog.record(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            logged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw logUnavailable(e);
@@ -117,14 +124,53 @@ abstract class ProxyHandler extends Handler.Abstract {
         byte[] memory = body.memory();
         if (memory != null) {
             // one last write: headers and body leave together, with no separate flush of the end
-            try (Blocker.Callback written = Blocker.callback()) {
-                response.write(true, ByteBuffer.wrap(memory), written);
-                written.block();
-            }
+            write(response, true, ByteBuffer.wrap(memory));
             return;
         }
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             body.writeTo(out);
+        }
+    }
+
+    /**
+     * Sends status, headers and {@code body} at once, chunked and without its end, then waits until
+     * {@code logged} is durable and ends the response with the trailer {@link
+     * HeaderPart#LOG_CONFIRMATION}: {@link HeaderPart#DURABLE}, or the type of the error that kept
+     * the record from being durable (then recorded in {@code exchange}). The client side releases
+     * the response only after this trailer.
+     */
+    static void sendThenConfirmLog(
+            Response response,
+            int status,
+            HttpFields.Mutable headers,
+            byte[] body,
+            CompletableFuture<Void> logged,
+            Duration timeout,
+            Exchange exchange)
+            throws IOException {
+        response.setStatus(status);
+        for (HttpField field : headers) {
+            response.getHeaders().add(field);
+        }
+        HttpFields.Mutable trailers = HttpFields.build();
+        response.setTrailersSupplier(() -> trailers);
+        write(response, false, ByteBuffer.wrap(body));
+        exchange.ended(Exchange.Phase.SEND);
+        try {
+            awaitLog(logged, timeout);
+            trailers.put(HeaderPart.LOG_CONFIRMATION, HeaderPart.DURABLE);
+        } catch (XRoadException e) {
+            trailers.put(HeaderPart.LOG_CONFIRMATION, e.type().type());
+            exchange.failedAfterAnswer = e.type();
+        }
+        write(response, true, ByteBuffer.allocate(0));
+        exchange.ended(Exchange.Phase.LOG);
+    }
+
+    private static void write(Response response, boolean last, ByteBuffer content) throws IOException {
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(last, content, written);
+            written.block();
         }
     }
 

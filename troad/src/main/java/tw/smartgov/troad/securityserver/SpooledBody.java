@@ -3,6 +3,8 @@ package tw.smartgov.troad.securityserver;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,6 +92,36 @@ final class SpooledBody implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Reads exactly {@code length} bytes of {@code in}, not waiting for its end.
+     *
+     * @throws IOException if {@code in} ends before
+     * @throws XRoadException {@code tooLarge} if {@code length} exceeds {@code maxSize}
+     */
+    static SpooledBody readExactly(InputStream in, long length, long maxSize, XRoadErrorType tooLarge)
+            throws IOException {
+        if (length > maxSize) {
+            throw new XRoadException(tooLarge, "the body is larger than " + maxSize + " bytes");
+        }
+        var limited = new FilterInputStream(in) {
+            long left = length;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n < 0) {
+                    throw new EOFException("the body ended " + left + " bytes before its announced length");
+                }
+                left -= n;
+                return n;
+            }
+        };
+        return read(limited, length, maxSize, tooLarge);
     }
 
     long size() {

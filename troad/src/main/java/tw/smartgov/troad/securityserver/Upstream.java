@@ -17,7 +17,9 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.protocol.XRoadErrorType;
+import tw.smartgov.troad.protocol.XRoadException;
 
 /**
  * A response read completely from the next hop (peer or backend), its body spooled.
@@ -25,7 +27,22 @@ import tw.smartgov.troad.protocol.XRoadErrorType;
  * <p>{@link #exchange} never waits longer than {@code wait}: the request's idle timeout stops a
  * silent next hop while the body streams, the bounded wait stops one that never answers.
  */
-record Upstream(int status, HttpFields headers, SpooledBody body) implements AutoCloseable {
+record Upstream(
+        int status,
+        HttpFields headers,
+        SpooledBody body,
+        @Nullable PendingEnd end) implements AutoCloseable {
+
+    /** A response read completely. */
+    Upstream(int status, HttpFields headers, SpooledBody body) {
+        this(status, headers, body, null);
+    }
+
+    /**
+     * What is left of a response whose body was read by its announced length ({@link
+     * HeaderPart#BODY_LENGTH}): its end, with the trailer confirming the provider's log record.
+     */
+    record PendingEnd(InputStream in, Response response, Request request) {}
 
     /** Why an exchange with the next hop failed. */
     enum Failure {
@@ -49,7 +66,19 @@ record Upstream(int status, HttpFields headers, SpooledBody body) implements Aut
         }
     }
 
+    /** An exchange with a backend: reads the whole response. */
     static Upstream exchange(Request request, Duration idle, Duration wait, long maxBody, XRoadErrorType tooLarge)
+            throws Failed, IOException {
+        return exchange(request, idle, wait, maxBody, tooLarge, false);
+    }
+
+    /**
+     * An exchange with the next hop; with {@code peer}, a provider's security server, a response
+     * announcing {@link HeaderPart#BODY_LENGTH} is read only up to its body's end, leaving the rest
+     * to {@link #awaitProviderLog()}.
+     */
+    static Upstream exchange(
+            Request request, Duration idle, Duration wait, long maxBody, XRoadErrorType tooLarge, boolean peer)
             throws Failed, IOException {
         var listener = new InputStreamResponseListener();
         request.idleTimeout(idle.toMillis(), TimeUnit.MILLISECONDS).send(listener);
@@ -66,18 +95,67 @@ record Upstream(int status, HttpFields headers, SpooledBody body) implements Aut
         } catch (ExecutionException e) {
             throw new Failed(classify(e.getCause()), e.getCause() == null ? e : e.getCause());
         }
-        try (InputStream in = listener.getInputStream()) {
-            return new Upstream(
-                    response.getStatus(),
-                    HttpFields.build(response.getHeaders()),
-                    SpooledBody.read(
-                            in, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH), maxBody, tooLarge));
+        InputStream in = listener.getInputStream();
+        try {
+            long announced = peer ? response.getHeaders().getLongField(HeaderPart.BODY_LENGTH) : -1;
+            if (announced >= 0) {
+                SpooledBody body = SpooledBody.readExactly(in, announced, maxBody, tooLarge);
+                return new Upstream(
+                        response.getStatus(),
+                        HttpFields.build(response.getHeaders()),
+                        body,
+                        new PendingEnd(in, response, request));
+            }
+            try (in) {
+                return new Upstream(
+                        response.getStatus(),
+                        HttpFields.build(response.getHeaders()),
+                        SpooledBody.read(
+                                in, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH), maxBody, tooLarge));
+            }
         } catch (IOException e) {
             request.abort(e);
+            in.close();
             throw new Failed(classify(e), e);
         } catch (RuntimeException e) {
             request.abort(e);
+            in.close();
             throw e;
+        }
+    }
+
+    /**
+     * Reads the end of a response whose provider confirms its log record in a trailer, and
+     * returns once the trailer says the record is durable; at once for other responses.
+     *
+     * @throws XRoadException if the provider's record did not become durable, or the provider's
+     *     security server did not confirm it (broken connection, idle timeout, no trailer)
+     */
+    void awaitProviderLog() {
+        if (end == null) {
+            return;
+        }
+        try (InputStream in = end.in()) {
+            if (in.read() != -1) {
+                throw new XRoadException(
+                        XRoadErrorType.RESPONSE_HASH_MISMATCH, "the response is longer than its announced length");
+            }
+        } catch (IOException e) {
+            end.request().abort(e);
+            throw new XRoadException(
+                    XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE,
+                    "the provider's security server did not confirm its message log record",
+                    null,
+                    e);
+        }
+        HttpFields trailers = end.response().getTrailers();
+        String confirmation = trailers == null ? null : trailers.get(HeaderPart.LOG_CONFIRMATION);
+        if (!HeaderPart.DURABLE.equals(confirmation)) {
+            throw new XRoadException(
+                    XRoadErrorType.MESSAGE_LOG_UNAVAILABLE,
+                    confirmation == null
+                            ? "the provider's security server did not confirm its message log record"
+                            : "the provider's security server could not make its message log record durable");
         }
     }
 
@@ -102,5 +180,12 @@ record Upstream(int status, HttpFields headers, SpooledBody body) implements Aut
     @Override
     public void close() {
         body.close();
+        if (end != null) {
+            try {
+                end.in().close(); // aborts the response if its end was not read
+            } catch (IOException e) {
+                end.request().abort(e);
+            }
+        }
     }
 }

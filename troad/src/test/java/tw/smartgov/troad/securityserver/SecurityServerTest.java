@@ -211,6 +211,25 @@ class SecurityServerTest {
     }
 
     @Test
+    void theResponseIsReleasedOnlyOnceTheProvidersRecordIsDurable() {
+        // the provider sends its response while committing its record, and confirms it after
+        t.providerLog.commitTime = Duration.ofMillis(300);
+        var response = get(PERSON + "/persons/1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(t.providerLog.memory.records()).hasSize(1);
+        assertThat(t.clientLog.memory.records()).hasSize(1);
+    }
+
+    @Test
+    void aProviderRecordFailingAfterTheResponseWasSentWithholdsIt() {
+        t.providerLog.commitTime = Duration.ofMillis(200);
+        t.providerLog.failing = true;
+        var response = get(PERSON + "/persons/1");
+        assertError(response, 500, "Server.ServerProxy.MessageLogUnavailable");
+        assertThat(response.body()).doesNotContain("/api/persons");
+    }
+
+    @Test
     void aFailingClientMessageLogWithholdsTheResponse() {
         t.clientLog.failing = true;
         var response = get(PERSON + "/persons/1");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.MemberEntry;
@@ -247,18 +248,32 @@ final class TRoadFixture {
         }
     }
 
-    /** A message log that records in memory, or fails every record while {@code failing}. */
+    /**
+     * A message log that records in memory, or fails every record while {@code failing}; each
+     * record takes {@code commitTime} to become durable (or to fail).
+     */
     static final class SwitchableLog implements MessageLog {
         final InMemoryMessageLog memory = new InMemoryMessageLog();
         volatile boolean failing;
+        volatile Duration commitTime = Duration.ZERO;
 
         @Override
         public CompletableFuture<Void> record(MessageRecord record) {
+            Duration delay = commitTime;
+            if (delay.isZero()) {
+                return commit(record);
+            }
+            var executor = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+            return CompletableFuture.supplyAsync(() -> null, executor).thenCompose(ignored -> commit(record));
+        }
+
+        private CompletableFuture<Void> commit(MessageRecord record) {
             return failing ? CompletableFuture.failedFuture(new IOException("disk full")) : memory.record(record);
         }
 
         void reset() {
             failing = false;
+            commitTime = Duration.ZERO;
             memory.clear();
         }
     }
