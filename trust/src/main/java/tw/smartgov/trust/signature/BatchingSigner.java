@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Signs messages as they arrive, in batches that grow with the load: one thread takes whatever is
  * waiting (up to the pacing's {@code maxBatch}) and signs it with one signature. A lone message is
  * signed at once, on the caller's own thread when nothing else is waiting or expected and the
- * arrival rate is below the pacing's {@code lingerAboveRate} (no hand-off to the signing thread and
- * back, which on an idle machine costs more than the signature). Under load, messages that arrive
+ * arrival rate is below the pacing's {@code signAloneBelowRate} (no hand-off to the signing thread
+ * and back, which on an idle machine costs more than the signature). Under load, messages that arrive
  * during one signature share the next, and the first message of a batch waits briefly for others
  * ({@link SignaturePacing}'s {@code maxLinger}) while others are known to be coming ({@link
  * #expect()}) or arrive fast.
@@ -70,7 +70,7 @@ public final class BatchingSigner implements AutoCloseable {
         arrivals.incrementAndGet();
         if (queue.isEmpty()
                 && expected.get() <= ownExpectations
-                && recentRate < pacing.lingerAboveRate()
+                && recentRate < pacing.signAloneBelowRate()
                 && signing.tryLock()) {
             try {
                 if (queue.isEmpty()) {

@@ -13,7 +13,9 @@ import java.time.Duration;
  * arrive faster than {@code lingerAboveRate} per second: then it waits until about {@code
  * targetBatch} should have arrived, again at most {@code maxLinger}. So a lightly loaded server
  * adds no latency, and a busy one signs far fewer batches, at the price of at most {@code
- * maxLinger} per message.
+ * maxLinger} per message. Below {@code signAloneBelowRate}, a message with nothing else queued or
+ * announced is signed on the caller's own thread, which saves two thread hand-offs; above it,
+ * messages go through the signing thread, where those arriving during a signature share the next.
  *
  * @param maxBatch the most messages signed with one signature
  * @param maxLinger the longest the first message of a batch waits for others; zero never waits
@@ -21,13 +23,25 @@ import java.time.Duration;
  *     which messages wait for others
  * @param targetBatch the batch size worth waiting for: no message waits longer than it takes this
  *     many to arrive at the measured rate
+ * @param signAloneBelowRate the arrival rate below which a lone message is signed on the caller's
+ *     thread
  */
-public record SignaturePacing(int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch) {
+public record SignaturePacing(
+        int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch, double signAloneBelowRate) {
     /** Never waits: each batch holds what was queued while the previous one was being signed. */
     public static final SignaturePacing IMMEDIATE = new SignaturePacing(512, Duration.ZERO, Double.MAX_VALUE, 1);
 
-    /** A security server's default: waits at most 2 ms, for announced messages or above 1,000/s. */
-    public static final SignaturePacing ADAPTIVE = new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64);
+    /**
+     * A security server's default: waits at most 2 ms, for announced messages or above 1,000/s;
+     * signs a lone message on the caller's thread below 300/s (where batches would save little: a
+     * signature takes a fraction of a millisecond).
+     */
+    public static final SignaturePacing ADAPTIVE = new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64, 300);
+
+    /** Signs a lone message on the caller's thread below {@code lingerAboveRate}. */
+    public SignaturePacing(int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch) {
+        this(maxBatch, maxLinger, lingerAboveRate, targetBatch, lingerAboveRate);
+    }
 
     public SignaturePacing {
         if (maxBatch < 1) {
@@ -39,6 +53,9 @@ public record SignaturePacing(int maxBatch, Duration maxLinger, double lingerAbo
         if (!(lingerAboveRate >= 0)) {
             throw new IllegalArgumentException("lingerAboveRate must be 0 or more: " + lingerAboveRate);
         }
+        if (!(signAloneBelowRate >= 0)) {
+            throw new IllegalArgumentException("signAloneBelowRate must be 0 or more: " + signAloneBelowRate);
+        }
         if (targetBatch < 1 || targetBatch > maxBatch) {
             throw new IllegalArgumentException("targetBatch must be between 1 and maxBatch: " + targetBatch);
         }
@@ -46,7 +63,7 @@ public record SignaturePacing(int maxBatch, Duration maxLinger, double lingerAbo
 
     /** The same pacing with another {@code maxLinger}. */
     public SignaturePacing withMaxLinger(Duration value) {
-        return new SignaturePacing(maxBatch, value, lingerAboveRate, targetBatch);
+        return new SignaturePacing(maxBatch, value, lingerAboveRate, targetBatch, signAloneBelowRate);
     }
 
     /** How long the first message of a batch waits for unannounced others at {@code rate} per second. */

@@ -48,6 +48,33 @@ class BatchingSignerTest {
     }
 
     @Test
+    void aboveTheSignAloneRateMessagesGoThroughTheSigningThread() throws Exception {
+        var pacing = new SignaturePacing(512, Duration.ZERO, Double.MAX_VALUE, 1, 100);
+        var digests = BatchSignatureProperties.digests(800, 7);
+        try (var signer = new BatchingSigner(SIGNER, pacing, "busy")) {
+            List<CompletableFuture<BatchSignature>> futures = new ArrayList<>();
+            int doneOnReturn = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < digests.size(); i++) {
+                while (System.nanoTime() < start + i * 500_000L) {
+                    Thread.onSpinWait();
+                }
+                var future = signer.sign(digests.get(i));
+                // from the second half on, the signer has measured 2,000/s: far above 100/s
+                if (i >= digests.size() / 2 && future.isDone()) {
+                    doneOnReturn++;
+                }
+                futures.add(future);
+            }
+            for (int i = 0; i < digests.size(); i++) {
+                BatchSignatureProperties.VERIFIER.verify(
+                        digests.get(i), futures.get(i).get(5, TimeUnit.SECONDS));
+            }
+            assertThat(doneOnReturn).isLessThan(digests.size() / 4);
+        }
+    }
+
+    @Test
     void underSteadyLoadMessagesWaitToShareOneSignature() throws Exception {
         var lingering = new SignaturePacing(512, Duration.ofMillis(50), 0, 64);
         var digests = BatchSignatureProperties.digests(600, 2);
@@ -130,6 +157,8 @@ class BatchingSignerTest {
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ofMillis(-1), 0, 1))
                 .hasMessageContaining("maxLinger");
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 17)).hasMessageContaining("targetBatch");
+        assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, Double.NaN))
+                .hasMessageContaining("signAloneBelowRate");
     }
 
     @Test
