@@ -2,7 +2,6 @@ package tw.smartgov.troad.securityserver;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
@@ -58,7 +57,7 @@ final class ClientProxy extends ProxyHandler {
                 target,
                 client,
                 xRoadId,
-                UUID.randomUUID().toString(),
+                RequestIds.next(),
                 HeaderPart.passed(request.getHeaders()),
                 gateway.now());
         exchange.begin();
@@ -73,7 +72,7 @@ final class ClientProxy extends ProxyHandler {
     private static String xRoadId(HttpFields headers) {
         String given = headers.get(XRoadHeaders.ID);
         if (given == null || given.isBlank()) {
-            return UUID.randomUUID().toString();
+            return RequestIds.next();
         }
         if (given.length() > 255) {
             throw new XRoadException(XRoadErrorType.BAD_REQUEST, "X-Road-Id is longer than 255 characters");
