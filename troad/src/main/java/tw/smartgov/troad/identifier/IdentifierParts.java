@@ -39,7 +39,24 @@ final class IdentifierParts {
     }
 
     static String encode(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+        // most parts (GOV, MOI, household) are left as they are: skip the encoder's buffers
+        for (int i = 0; i < part.length(); i++) {
+            if (!unchangedByEncoding(part.charAt(i))) {
+                return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return part;
+    }
+
+    /** The characters {@link URLEncoder} leaves as they are. */
+    static boolean unchangedByEncoding(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '*';
     }
 
     /** Splits an encoded identifier into its decoded parts; the count must be within [min, max]. */

@@ -3,6 +3,7 @@ package tw.smartgov.troad.identifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentifierTest {
@@ -12,6 +13,20 @@ class IdentifierTest {
         assertThat(id.provider().member()).isEqualTo(new MemberId("TW", "GOV", "MOI"));
         assertThat(id.provider().subsystemCode()).isEqualTo("household");
         assertThat(id.serviceCode()).isEqualTo("person-record");
+    }
+
+    @Test
+    void theFastPathEncodesEveryCharacterAsTheEncoderDoes() {
+        for (char c = 0; c < 0x3100; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            for (String part : List.of(String.valueOf(c), "MOI" + c, c + "household" + c)) {
+                String reference = java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+                assertThat(IdentifierParts.encode(part)).as("U+%04X", (int) c).isEqualTo(reference);
+            }
+        }
     }
 
     @Test
