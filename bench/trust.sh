@@ -20,4 +20,5 @@ if [ -z "$url" ]; then
   trap 'psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres' EXIT
   url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres&reWriteBatchedInserts=true"
 fi
-"$JAVA_HOME/bin/java" -Xmx4g -jar bench/target/smartgov-bench.jar "$url"
+"$JAVA_HOME/bin/java" -Xmx4g -Dsmartgov.bench.log-size="${SMARTGOV_BENCH_LEAVES:-10000000}" \
+  -jar bench/target/smartgov-bench.jar "$url"

@@ -1,0 +1,88 @@
+package tw.smartgov.bench;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import tw.smartgov.trust.log.TransparencyLogs;
+
+/**
+ * Latency of one durable append at a moderate fixed rate, with entries the size of a T-Road
+ * message record: what a security server waits for its message log. Open loop: append i is due at
+ * start + i/rate and its latency counts from then, so a stall is not hidden by appending less.
+ */
+final class AppendLatencyBench {
+    static final int RATE = Integer.getInteger("smartgov.bench.append-rate", 200);
+    static final int SECONDS = Integer.getInteger("smartgov.bench.append-seconds", 10);
+    private static final int ENTRY_BYTES = 5_000;
+    private static final int WARMUP_SECONDS = 5;
+
+    private final TransparencyLogs logs;
+
+    AppendLatencyBench(TransparencyLogs logs) {
+        this.logs = logs;
+    }
+
+    void run(PrintStream out) throws InterruptedException {
+        String log = LogBench.logName("latency");
+        appendAtRate(log, RATE * WARMUP_SECONDS, 0);
+        long[] nanos = appendAtRate(log, RATE * SECONDS, RATE * WARMUP_SECONDS);
+        Arrays.sort(nanos);
+        out.printf(
+                "durable append latency at %d appends/s (%,d entries of %,d bytes, after %d s of warm-up):"
+                        + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
+                RATE,
+                nanos.length,
+                ENTRY_BYTES,
+                WARMUP_SECONDS,
+                nanos[nanos.length / 2] / 1e6,
+                nanos[nanos.length * 9 / 10] / 1e6,
+                nanos[nanos.length * 99 / 100] / 1e6);
+    }
+
+    // Each append is a virtual thread that blocks until its entry is durable, like a request would.
+    private long[] appendAtRate(String log, int count, int firstEntry) throws InterruptedException {
+        long[] latencies = new long[count];
+        var done = new CountDownLatch(count);
+        var failure = new AtomicReference<Throwable>();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        try {
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                long due = start + (long) (i * 1e9 / RATE);
+                byte[] entry = entry(firstEntry + i);
+                clock.schedule(
+                        () -> Thread.startVirtualThread(() -> {
+                            try {
+                                logs.appendAndWait(log, entry);
+                                latencies[n] = System.nanoTime() - due;
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            } finally {
+                                done.countDown();
+                            }
+                        }),
+                        due - System.nanoTime(),
+                        TimeUnit.NANOSECONDS);
+            }
+            done.await();
+        } finally {
+            clock.shutdown();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("an append failed", failure.get());
+        }
+        return latencies;
+    }
+
+    private static byte[] entry(int i) {
+        byte[] entry = new byte[ENTRY_BYTES];
+        new Random(i).nextBytes(entry);
+        return entry;
+    }
+}
