@@ -130,12 +130,18 @@ class TransparencyLogsTest extends TrustIntegrationTest {
                         EntryRows.of("at", EntryRows.Type.TIMESTAMPTZ, Label::at)));
     }
 
-    @Test
-    void attachedRowsAreWrittenWithTheirEntries() throws Exception {
-        String log = newLogName();
+    /** A table of its own for the labels attached to the entries of {@code log}. */
+    private String createLabelTable(String log) {
         String table = "trust_test_rows_" + log.replace('-', '_');
         jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL,"
                 + " at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        return table;
+    }
+
+    @Test
+    void attachedRowsAreWrittenWithTheirEntries() throws Exception {
+        String log = newLogName();
+        String table = createLabelTable(log);
         try {
             EntryRows<Label> rows = labelRows(table);
             Instant at = Instant.parse("2026-12-01T20:46:27.123456Z");
@@ -168,9 +174,7 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     @Test
     void onPostgresqlAGroupCommitIsOneStatement() throws Exception {
         String log = newLogName();
-        String table = "trust_test_rows_" + log.replace('-', '_');
-        jdbc.execute("CREATE TABLE " + table + " (leaf BIGINT PRIMARY KEY, label TEXT NOT NULL,"
-                + " at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        String table = createLabelTable(log);
         var counting = new StatementCounting(jdbc.getDataSource());
         TransparencyLogs counted = new TransparencyLogs(counting.dataSource(), 64);
         try {
