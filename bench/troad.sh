@@ -382,8 +382,14 @@ EOF
   SMARTGOV_ADMIN_PASSWORD="${admin_password[moi]}" "$JAVA_HOME/bin/java" -jar "$work/smartgov.jar" \
     access-rights grant --server "http://127.0.0.1:$moi_admin_port" --client $client_id --service $service
 
-  # 4. whichever server registered second is known to the other after its next configuration poll
-  echo "waiting until the security servers know each other (global configuration polled every 30 s) ..."
+  # 4. whichever server registered second is known to the other once it fetched the configuration
+  #    again: asked to now, rather than waiting for its next poll
+  echo "refreshing the security servers' global configuration ..."
+  echo '{}' >"$work/empty.json"
+  for name in moi ndc; do
+    admin_api $name POST /admin/troad/security-server/global-configuration/refresh "$work/empty.json" \
+      application/json >/dev/null
+  done
   body=""
   for _ in $(seq 120); do
     body=$(curl -s -H "$header_c" "$url_c") && [ "$body" = "$backend_body" ] && break

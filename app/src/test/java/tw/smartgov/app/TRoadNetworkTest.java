@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tw.smartgov.troad.node.SecurityServerNode;
 import tw.smartgov.trust.testing.TestDatabase;
 
 /**
@@ -75,7 +74,7 @@ class TRoadNetworkTest {
         ndcClientPort = freePort();
         ndc = securityServer("TW/GOV/NDC", "TW/GOV/NDC/mydata,TW/GOV/NDC/portal", centralUrl, anchor, ndcClientPort);
         // MOI started before NDC registered: it learns NDC's certificates from the next configuration
-        moi.getBean(SecurityServerNode.class).refreshConfiguration();
+        post(moi, "/admin/troad/security-server/global-configuration/refresh", "");
 
         post(
                 moi,
@@ -192,6 +191,21 @@ class TRoadNetworkTest {
     }
 
     @Test
+    void anOperatorCanRefreshTheGlobalConfigurationAtOnce() throws Exception {
+        var first = post(moi, "/admin/troad/security-server/global-configuration/refresh", "");
+        long version = Long.parseLong(token(first.body(), "version"));
+        assertThat(version).isPositive();
+        assertThat(token(first.body(), "expired")).isEqualTo("false");
+
+        post(central, "/admin/troad/members", "{\"id\":\"TW/GOV/MOF\",\"name\":\"財政部\"}");
+        var second = post(moi, "/admin/troad/security-server/global-configuration/refresh", "");
+        // the new member is in the configuration MOI applied, without waiting for its next poll
+        assertThat(Long.parseLong(token(second.body(), "version"))).isGreaterThan(version);
+        var third = post(moi, "/admin/troad/security-server/global-configuration/refresh", "");
+        assertThat(token(third.body(), "applied")).isEqualTo("false");
+    }
+
+    @Test
     void aSubsystemWithoutAccessRightsIsDenied() throws Exception {
         var response = call("TW/GOV/NDC/portal", "/r1/" + SERVICE + "/persons/A123456789");
         assertThat(response.statusCode()).isEqualTo(403);
@@ -289,6 +303,13 @@ class TRoadNetworkTest {
 
     static String field(String json, String name) {
         var matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(json).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The unquoted value (number or boolean) of {@code name} in a flat JSON object. */
+    static String token(String json, String name) {
+        var matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*([-0-9a-z.]+)").matcher(json);
         assertThat(matcher.find()).as(json).isTrue();
         return matcher.group(1);
     }

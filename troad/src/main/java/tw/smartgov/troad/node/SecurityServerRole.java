@@ -20,6 +20,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.securityserver.ManagedAccessRights;
 import tw.smartgov.troad.securityserver.ManagedProvidedServices;
 import tw.smartgov.troad.securityserver.admin.CurrentGlobalConfiguration;
+import tw.smartgov.troad.securityserver.admin.GlobalConfigurationRefresh;
 import tw.smartgov.troad.securityserver.admin.SecurityServerCertificates;
 import tw.smartgov.trust.TrustProperties;
 import tw.smartgov.trust.keys.KeyVault;
@@ -88,6 +89,11 @@ class SecurityServerRole {
     @Bean
     CurrentGlobalConfiguration currentGlobalConfiguration(SecurityServerNode node) {
         return node::configuration;
+    }
+
+    @Bean
+    GlobalConfigurationRefresh globalConfigurationRefresh(SecurityServerNode node) {
+        return node::refreshConfiguration;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -12,7 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 problem documents with a {@code code} for the security server's management API. */
-@RestControllerAdvice(assignableTypes = {AccessRightsController.class, ProvidedServicesController.class})
+@RestControllerAdvice(
+        assignableTypes = {
+            AccessRightsController.class,
+            ProvidedServicesController.class,
+            GlobalConfigurationRefreshController.class
+        })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminErrorHandler {
 
