@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tw.smartgov.troad.identifier.InvalidIdentifierException;
 import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.trust.TrustException;
 
 /**
- * The administrator's pages: the registry at a glance and forms to add members and subsystems and
- * to create registration tokens. Forms post back to this page, which shows the outcome; a new
+ * The administrator's pages: the registry at a glance and forms to add members and subsystems, to
+ * register a service with its OpenAPI document (JSON or YAML) and to create registration tokens. Forms post back to this page, which shows the outcome; a new
  * token is shown once, on that response only.
  */
 @Controller
@@ -54,6 +55,18 @@ class AdminPageController {
         return outcome(model, response, () -> {
             registry.addSubsystem(SubsystemId.parse(id.strip()));
             return "已新增子系統 Subsystem added: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/service")
+    String putService(
+            @RequestParam String id, @RequestParam String openapi, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            var service = ServiceId.parse(id.strip());
+            // a JSON document is an object; anything else is taken as YAML
+            String mediaType = openapi.strip().startsWith("{") ? "application/json" : "application/yaml";
+            boolean created = registry.putService(service, openapi, mediaType);
+            return (created ? "已登錄服務 Service registered: " : "已更新服務 Service updated: ") + service;
         });
     }
 

@@ -48,6 +48,38 @@ class WebPagesTest extends CentralIntegrationTest {
     }
 
     @Test
+    void theAdminPageFormRegistersAServiceWithItsOpenApiAndRefusesAnInvalidOne() {
+        String subsystem = memberWithSubsystem(unique("SVC"), "household");
+        String document = RegistryApiTest.resource("person-record.json");
+        var registered = post(
+                "/admin/troad/forms/service",
+                "application/x-www-form-urlencoded",
+                "id=" + form(subsystem + "/person-record") + "&openapi=" + form(document));
+        Document page = Jsoup.parse(registered.body());
+
+        assertThat(registered.statusCode()).isEqualTo(200);
+        assertAccessible(page);
+        assertThat(page.text()).contains("已登錄服務 Service registered: " + subsystem + "/person-record");
+        assertThat(page.select("#services-heading ~ table th[scope=row]").text())
+                .contains(subsystem + "/person-record");
+        assertThat(get("/admin/troad/services/" + subsystem + "/person-record").body())
+                .contains("戶籍資料 Person record");
+
+        var refused = post(
+                "/admin/troad/forms/service",
+                "application/x-www-form-urlencoded",
+                "id=" + form(subsystem + "/broken") + "&openapi=" + form("openapi: 3.0.3\ninfo: {}\n"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select("[role=alert]").text()).contains("OpenAPI");
+        assertThat(get("/admin/troad/services/" + subsystem + "/broken").statusCode())
+                .isEqualTo(404);
+    }
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theAdminPageListsTheRegistryAndItsFormsCreateMembersAndTokens() {
         String code = unique("ADM");
         var added = post(
@@ -64,7 +96,7 @@ class WebPagesTest extends CentralIntegrationTest {
         Document page = Jsoup.parse(token.body());
 
         assertAccessible(page);
-        assertThat(page.select("form[method=post]")).hasSize(3);
+        assertThat(page.select("form[method=post]")).hasSize(4);
         assertThat(page.text()).contains("TW/GOV/" + code, "測試 Test", "只顯示這一次");
         String shownToken = page.select("#token-heading ~ p code").last().text();
         var keys = tw.smartgov.trust.ca.TestPki.keyPair("EC", "secp256r1");
