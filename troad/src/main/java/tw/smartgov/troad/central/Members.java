@@ -44,6 +44,12 @@ class Members {
                 .findFirst();
     }
 
+    /** Removes the member and its unused registration tokens; false if there was no such member. */
+    boolean delete(MemberId id) {
+        jdbc.update("delete from troad.registration_token where owner_id = ? and used_at is null", id.encoded());
+        return jdbc.update("delete from troad.member where id = ?", id.encoded()) == 1;
+    }
+
     boolean exists(MemberId id) {
         return find(id).isPresent();
     }

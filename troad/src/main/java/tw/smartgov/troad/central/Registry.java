@@ -3,25 +3,37 @@ package tw.smartgov.troad.central;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 
-/** Registers members, subsystems and services; changes to the first two are published at once. */
+/**
+ * Registers members, subsystems and services; changes to the first two are published at once.
+ * Members and subsystems are removed only when nothing refers to them any more (STILL_IN_USE).
+ */
 @Service
 class Registry {
     private final Members members;
     private final Subsystems subsystems;
     private final Services services;
     private final GlobalConfigurationPublisher publisher;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    Registry(Members members, Subsystems subsystems, Services services, GlobalConfigurationPublisher publisher) {
+    Registry(
+            Members members,
+            Subsystems subsystems,
+            Services services,
+            GlobalConfigurationPublisher publisher,
+            TransactionTemplate transaction) {
         this.members = members;
         this.subsystems = subsystems;
         this.services = services;
         this.publisher = publisher;
+        this.transaction = transaction;
     }
 
     Members.Member addMember(MemberId id, String name) {
@@ -40,6 +52,39 @@ class Registry {
 
     List<Members.Member> members() {
         return members.all();
+    }
+
+    /**
+     * Removes a member without subsystems or security servers (with its unused registration
+     * tokens) and publishes the configuration without it.
+     */
+    void deleteMember(MemberId id) {
+        member(id);
+        remove(
+                () -> members.delete(id),
+                "member " + id + " still has subsystems or security servers: remove those first");
+    }
+
+    /**
+     * Removes a subsystem that provides no registered service and is no security server's client,
+     * and publishes the configuration without it.
+     */
+    void deleteSubsystem(SubsystemId id) {
+        requireSubsystem(id);
+        remove(
+                () -> subsystems.delete(id),
+                "subsystem " + id + " still has registered services or is a client of a security server:"
+                        + " remove those first");
+    }
+
+    // The foreign keys decide what is still referred to, also against a concurrent registration.
+    private void remove(java.util.function.BooleanSupplier delete, String inUse) {
+        try {
+            transaction.executeWithoutResult(status -> delete.getAsBoolean());
+        } catch (DataIntegrityViolationException e) {
+            throw new CentralException(CentralError.STILL_IN_USE, inUse);
+        }
+        publisher.publish();
     }
 
     SubsystemId addSubsystem(SubsystemId id) {

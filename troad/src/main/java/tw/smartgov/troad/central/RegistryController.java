@@ -65,6 +65,18 @@ class RegistryController {
                 .body(id);
     }
 
+    @DeleteMapping("/members/{*id}")
+    ResponseEntity<Void> deleteMember(@PathVariable String id) {
+        registry.deleteMember(MemberId.parse(strip(id)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/subsystems/{*id}")
+    ResponseEntity<Void> deleteSubsystem(@PathVariable String id) {
+        registry.deleteSubsystem(SubsystemId.parse(strip(id)));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/subsystems")
     List<SubsystemId> subsystems() {
         return registry.subsystems();

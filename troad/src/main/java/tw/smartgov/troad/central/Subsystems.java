@@ -31,6 +31,11 @@ class Subsystems {
         }
     }
 
+    /** @return false if there was no such subsystem */
+    boolean delete(SubsystemId id) {
+        return jdbc.update("delete from troad.subsystem where id = ?", id.encoded()) == 1;
+    }
+
     boolean exists(SubsystemId id) {
         Integer count =
                 jdbc.queryForObject("select count(*) from troad.subsystem where id = ?", Integer.class, id.encoded());

@@ -70,6 +70,45 @@ class RegistryApiTest extends CentralIntegrationTest {
     }
 
     @Test
+    void membersAndSubsystemsAreRemovedOnlyOnceNothingRefersToThem() {
+        String code = unique("DEL");
+        String subsystem = memberWithSubsystem(code, "app");
+        String member = "TW/GOV/" + code;
+        put(
+                "/admin/troad/services/" + subsystem + "/enrolment",
+                "application/yaml",
+                "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths: {}\n");
+        post(
+                "/admin/troad/security-servers/tokens",
+                "application/json",
+                "{\"owner\":\"" + member + "\",\"code\":\"ss1\",\"address\":\"https://ss1.test:5500\"}");
+
+        var memberInUse = delete("/admin/troad/members/" + member);
+        assertThat(memberInUse.statusCode()).isEqualTo(409);
+        assertThat(memberInUse.body()).contains("\"code\":\"STILL_IN_USE\"", "remove those first");
+        var subsystemInUse = delete("/admin/troad/subsystems/" + subsystem);
+        assertThat(subsystemInUse.statusCode()).isEqualTo(409);
+        assertThat(get("/admin/troad/subsystems").body()).contains(subsystem);
+
+        assertThat(delete("/admin/troad/services/" + subsystem + "/enrolment").statusCode())
+                .isEqualTo(204);
+        assertThat(delete("/admin/troad/subsystems/" + subsystem).statusCode()).isEqualTo(204);
+        // the member's unused registration token goes with it
+        assertThat(delete("/admin/troad/members/" + member).statusCode()).isEqualTo(204);
+        assertThat(get("/admin/troad/members/" + member).statusCode()).isEqualTo(404);
+        assertThat(delete("/admin/troad/members/" + member).statusCode()).isEqualTo(404);
+        assertThat(get("/troad/globalconf").body()).isNotEmpty();
+        assertThat(decodedConfiguration()).doesNotContain(member);
+    }
+
+    // the payload of the published global configuration (a compact JWS)
+    private String decodedConfiguration() {
+        String jws = get("/troad/globalconf").body();
+        return new String(
+                java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aSubsystemOfAnUnknownMemberIsA404AndADuplicateMemberA409() {
         var orphan = post("/admin/troad/subsystems", "application/json", "{\"id\":\"TW/GOV/NOBODY/x\"}");
         assertThat(orphan.statusCode()).isEqualTo(404);
