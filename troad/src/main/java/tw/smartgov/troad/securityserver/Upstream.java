@@ -97,7 +97,7 @@ record Upstream(
         }
         InputStream in = listener.getInputStream();
         try {
-            long announced = peer ? response.getHeaders().getLongField(HeaderPart.BODY_LENGTH) : -1;
+            long announced = peer ? announcedLength(response.getHeaders()) : -1;
             if (announced >= 0) {
                 SpooledBody body = SpooledBody.readExactly(in, announced, maxBody, tooLarge);
                 return new Upstream(
@@ -122,6 +122,24 @@ record Upstream(
             in.close();
             throw e;
         }
+    }
+
+    private static long announcedLength(HttpFields headers) {
+        String value = headers.get(HeaderPart.BODY_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(value.strip());
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like a negative length
+        }
+        throw new XRoadException(
+                XRoadErrorType.RESPONSE_HASH_MISMATCH,
+                "the provider's security server announced a body length that is not a length");
     }
 
     /**

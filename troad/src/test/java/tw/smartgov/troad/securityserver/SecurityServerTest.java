@@ -194,6 +194,18 @@ class SecurityServerTest {
     }
 
     @Test
+    void aMalformedOrWrongBodyLengthFromTheProviderIsATypedError() {
+        t.b.tamperProviderResponses(headers -> headers.put(HeaderPart.BODY_LENGTH, "12abc"));
+        assertError(get(PERSON + "/persons/1"), 500, "Server.ClientProxy.InconsistentResponse");
+        t.b.tamperProviderResponses(headers -> headers.put(HeaderPart.BODY_LENGTH, "5"));
+        var cut = get(PERSON + "/persons/1");
+        assertError(cut, 500, "Server.ClientProxy.InvalidSignatureValue");
+        assertThat(cut.body()).doesNotContain("/api/persons");
+        t.b.tamperProviderResponses(headers -> {});
+        assertThat(get(PERSON + "/persons/1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aResponseToAnotherRequestIsRejected() {
         String otherHash = Base64.getEncoder().encodeToString(new byte[64]);
         t.b.tamperProviderResponses(headers -> headers.put(XRoadHeaders.REQUEST_HASH, otherHash));
