@@ -44,6 +44,11 @@ class Members {
                 .findFirst();
     }
 
+    /** @return false if there is no such member */
+    boolean rename(MemberId id, String name) {
+        return jdbc.update("update troad.member set name = ? where id = ?", name, id.encoded()) == 1;
+    }
+
     /** Removes the member and its unused registration tokens; false if there was no such member. */
     boolean delete(MemberId id) {
         jdbc.update("delete from troad.registration_token where owner_id = ? and used_at is null", id.encoded());

@@ -54,6 +54,14 @@ class Registry {
         return members.all();
     }
 
+    /** Gives a member a new name and publishes the configuration with it. */
+    void renameMember(MemberId id, String name) {
+        if (!members.rename(id, name)) {
+            throw new CentralException(CentralError.UNKNOWN_MEMBER, "no member " + id + " is registered");
+        }
+        publisher.publish();
+    }
+
     /**
      * Removes a member without subsystems or security servers (with its unused registration
      * tokens) and publishes the configuration without it.

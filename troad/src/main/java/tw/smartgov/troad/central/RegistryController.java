@@ -65,6 +65,18 @@ class RegistryController {
                 .body(id);
     }
 
+    /** Renames a member: {@code {"name"}}; its id, which everything refers to, stays. */
+    @PutMapping(path = "/members/{*id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MemberView renameMember(@PathVariable String id, @RequestBody MemberRequest request) {
+        var member = MemberId.parse(strip(id));
+        if (request.id() != null && !MemberId.parse(request.id()).equals(member)) {
+            throw new CentralException(
+                    CentralError.INVALID_REQUEST, "a member's id cannot change; remove it and register the new one");
+        }
+        registry.renameMember(member, Checks.name(request.name(), "name"));
+        return view(member);
+    }
+
     @DeleteMapping("/members/{*id}")
     ResponseEntity<Void> deleteMember(@PathVariable String id) {
         registry.deleteMember(MemberId.parse(strip(id)));

@@ -101,6 +101,27 @@ class RegistryApiTest extends CentralIntegrationTest {
         assertThat(decodedConfiguration()).doesNotContain(member);
     }
 
+    @Test
+    void aMemberCanBeRenamedButNotGivenAnotherId() {
+        String member = "TW/GOV/" + unique("REN");
+        post("/admin/troad/members", "application/json", "{\"id\":\"" + member + "\",\"name\":\"舊名 Old name\"}");
+
+        var renamed = put("/admin/troad/members/" + member, "application/json", "{\"name\":\"新名 New name\"}");
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(renamed.body()).contains("新名 New name");
+        assertThat(decodedConfiguration()).contains("新名 New name").doesNotContain("舊名 Old name");
+
+        var moved = put(
+                "/admin/troad/members/" + member, "application/json", "{\"id\":\"TW/GOV/ELSEWHERE\",\"name\":\"x\"}");
+        assertThat(moved.statusCode()).isEqualTo(400);
+        assertThat(put("/admin/troad/members/TW/GOV/NOBODY", "application/json", "{\"name\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(put("/admin/troad/members/" + member, "application/json", "{\"name\":\"\"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     // the payload of the published global configuration (a compact JWS)
     private String decodedConfiguration() {
         String jws = get("/troad/globalconf").body();
