@@ -86,9 +86,9 @@ class Registry {
     }
 
     // The foreign keys decide what is still referred to, also against a concurrent registration.
-    private void remove(java.util.function.BooleanSupplier delete, String inUse) {
+    private void remove(Runnable delete, String inUse) {
         try {
-            transaction.executeWithoutResult(status -> delete.getAsBoolean());
+            transaction.executeWithoutResult(status -> delete.run());
         } catch (DataIntegrityViolationException e) {
             throw new CentralException(CentralError.STILL_IN_USE, inUse);
         }

@@ -49,7 +49,7 @@ final class IdentifierParts {
     }
 
     /** The characters {@link URLEncoder} leaves as they are. */
-    static boolean unchangedByEncoding(char c) {
+    private static boolean unchangedByEncoding(char c) {
         return (c >= 'a' && c <= 'z')
                 || (c >= 'A' && c <= 'Z')
                 || (c >= '0' && c <= '9')

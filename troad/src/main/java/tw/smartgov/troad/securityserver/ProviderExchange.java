@@ -99,11 +99,14 @@ final class ProviderExchange {
             var record = record(answer.status(), request, responseMessage);
             HttpFields.Mutable headers = responseHeaders(passed, requestHash, signature, reply);
             byte[] inMemory = reply.memory();
-            if (incoming.confirmLogInTrailer() && inMemory != null) {
+            boolean confirmInTrailer = incoming.confirmLogInTrailer() && inMemory != null;
+            if (confirmInTrailer) {
+                headers.put(HeaderPart.BODY_LENGTH, reply.size());
+            }
+            gateway.hooks().providerResponseHeaders.accept(headers);
+            if (confirmInTrailer) {
                 // the record is committed while the response travels; the trailer confirms it
                 var logged = gateway.settings().messageLog().record(record);
-                headers.put(HeaderPart.BODY_LENGTH, reply.size());
-                gateway.hooks().providerResponseHeaders.accept(headers);
                 ProxyHandler.sendThenConfirmLog(
                         response,
                         answer.status(),
@@ -117,7 +120,6 @@ final class ProviderExchange {
             ProxyHandler.awaitLog(
                     gateway.settings().messageLog(), record, gateway.settings().readTimeout());
             exchange.ended(Exchange.Phase.LOG);
-            gateway.hooks().providerResponseHeaders.accept(headers);
             ProxyHandler.send(response, answer.status(), headers, reply);
             exchange.ended(Exchange.Phase.SEND);
         }

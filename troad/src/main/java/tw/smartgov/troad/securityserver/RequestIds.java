@@ -1,5 +1,6 @@
 package tw.smartgov.troad.securityserver;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -19,13 +20,8 @@ final class RequestIds {
         RANDOM.nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40); // version 4
         bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = (high << 8) | (bytes[i] & 0xff);
-            low = (low << 8) | (bytes[8 + i] & 0xff);
-        }
-        return new UUID(high, low).toString();
+        ByteBuffer halves = ByteBuffer.wrap(bytes);
+        return new UUID(halves.getLong(), halves.getLong()).toString();
     }
 
     private static SecureRandom drbg() {
