@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,25 @@ final class JwsParser {
     private static final java.util.Base64.Encoder B64URL_ENCODER =
             java.util.Base64.getUrlEncoder().withoutPadding();
 
-    /** What a protected header says, once it was found to name ES256. */
+    /**
+     * What a protected header says, once it was found to name ES256.
+     *
+     * @param chain the {@code x5c} chain, leaf first; empty when the header names its signer by
+     *     {@code thumbprint} only
+     * @param thumbprint the {@code x5t#S256} thumbprint, if given (it then matches the x5c leaf)
+     */
     record Header(
             List<X509Certificate> chain,
+            @Nullable String thumbprint,
             @Nullable String type,
             @Nullable String contentType,
-            Set<String> critical) {}
+            Set<String> critical) {
+
+        /** The thumbprint to look the signer up by, when the header does not carry the chain. */
+        Optional<String> thumbprintReference() {
+            return chain.isEmpty() ? Optional.ofNullable(thumbprint) : Optional.empty();
+        }
+    }
 
     /**
      * A parsed JWS, its signature not yet checked.
@@ -77,6 +91,11 @@ final class JwsParser {
         }
     }
 
+    /** Parses a protected header (base64url), without remembering it. */
+    static Header headerOf(String encoded) {
+        return new JwsParser().header(encoded);
+    }
+
     private Header header(String encoded) {
         Header known = headers.get(encoded);
         if (known != null) {
@@ -90,8 +109,23 @@ final class JwsParser {
             throw malformed("the JWS does not parse: " + e.getMessage());
         }
         var critical = parsed.getCriticalParams();
+        List<X509Certificate> chain = chain(parsed);
+        String thumbprint = parsed.getX509CertSHA256Thumbprint() == null
+                ? null
+                : parsed.getX509CertSHA256Thumbprint().toString();
+        if (chain.isEmpty() && thumbprint == null) {
+            throw malformed("the JWS header has neither an x5c certificate chain nor an x5t#S256 thumbprint,"
+                    + " so its signer is unknown");
+        }
+        if (!chain.isEmpty()
+                && thumbprint != null
+                && !thumbprint.equals(SignerCertificates.thumbprint(chain.getFirst()))) {
+            throw new TrustException(
+                    TrustError.SIGNATURE_INVALID, "the JWS header's x5t#S256 is not the thumbprint of its x5c signer");
+        }
         Header header = new Header(
-                chain(parsed),
+                chain,
+                thumbprint,
                 parsed.getType() == null ? null : parsed.getType().getType(),
                 parsed.getContentType(),
                 critical == null ? Set.of() : Set.copyOf(critical));
@@ -102,11 +136,11 @@ final class JwsParser {
         return header;
     }
 
-    /** The x5c chain, leaf first. */
+    /** The x5c chain, leaf first; empty if there is none. */
     private List<X509Certificate> chain(JWSHeader header) {
         List<Base64> x5c = header.getX509CertChain();
         if (x5c == null || x5c.isEmpty()) {
-            throw malformed("the JWS header has no x5c certificate chain, so its signer is unknown");
+            return List.of();
         }
         List<X509Certificate> chain = new ArrayList<>(x5c.size());
         for (Base64 encoded : x5c) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -15,9 +16,11 @@ import tw.smartgov.trust.keys.SigningIdentity;
 
 /**
  * Signs bytes as ES256 JWS (RFC 7515) with a {@link SigningIdentity} whose key is EC P-256. Each
- * JWS header carries {@code alg: ES256} and the signer's chain in {@code x5c}, without the
- * self-signed root: a verifier must hold the root as its trust anchor anyway, and T-Road sends
- * these headers with every message.
+ * JWS header carries {@code alg: ES256} and names the signer ({@link SignerReference}): by default
+ * its chain in {@code x5c}, without the self-signed root (a verifier must hold the root as its
+ * trust anchor anyway); or only the {@code x5t#S256} thumbprint of its certificate, for signatures
+ * sent so often that the ~1 KB chain would be most of their size, to verifiers that know the
+ * signer's chain otherwise ({@link SignerCertificates}).
  *
  * <p>Signatures are deterministic (RFC 6979) and made with Bouncy Castle's ECDSA ({@link Es256});
  * Nimbus only encodes the header. Thread-safe.
@@ -26,14 +29,36 @@ public final class JwsSigner {
     private static final java.util.Base64.Encoder B64URL =
             java.util.Base64.getUrlEncoder().withoutPadding();
 
+    /** How a JWS header names its signer. */
+    public enum SignerReference {
+        /** {@code x5c}: the chain itself, without the root; the JWS verifies on its own. */
+        CHAIN,
+        /** {@code x5t#S256} only: the verifier must know the chain ({@link SignerCertificates}). */
+        THUMBPRINT
+    }
+
     private final ECPrivateKeyParameters key;
-    private final List<Base64> x5c;
+    private final List<X509Certificate> chain;
+    private final SignerReference reference;
     // Headers are encoded once per variant: re-encoding the x5c chain per signature is costly.
     private final Map<JwsHeaders, String> headers = new ConcurrentHashMap<>();
 
     public JwsSigner(SigningIdentity identity) {
+        this(identity, SignerReference.CHAIN);
+    }
+
+    public JwsSigner(SigningIdentity identity, SignerReference reference) {
         this.key = Es256.signingKey(identity.privateKey());
-        this.x5c = withoutRoot(identity.chain()).stream().map(JwsSigner::encode).toList();
+        this.chain = withoutRoot(identity.chain());
+        this.reference = reference;
+    }
+
+    /**
+     * The signer's chain, leaf first and without the root: what {@code x5c} carries, and what a
+     * verifier of {@link SignerReference#THUMBPRINT} signatures must know.
+     */
+    public List<X509Certificate> chain() {
+        return chain;
     }
 
     /** Compact serialization of a JWS over {@code payload}. */
@@ -73,7 +98,12 @@ public final class JwsSigner {
     }
 
     private String header(JwsHeaders extra) {
-        var builder = new JWSHeader.Builder(JWSAlgorithm.ES256).x509CertChain(x5c);
+        var builder = new JWSHeader.Builder(JWSAlgorithm.ES256);
+        if (reference == SignerReference.CHAIN) {
+            builder.x509CertChain(chain.stream().map(JwsSigner::encode).toList());
+        } else {
+            builder.x509CertSHA256Thumbprint(new Base64URL(SignerCertificates.thumbprint(chain.getFirst())));
+        }
         if (extra.type() != null) {
             builder.type(new JOSEObjectType(extra.type()));
         }
@@ -86,7 +116,7 @@ public final class JwsSigner {
     private static List<X509Certificate> withoutRoot(List<X509Certificate> chain) {
         X509Certificate last = chain.getLast();
         boolean selfSigned = last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
-        return chain.size() > 1 && selfSigned ? chain.subList(0, chain.size() - 1) : chain;
+        return List.copyOf(chain.size() > 1 && selfSigned ? chain.subList(0, chain.size() - 1) : chain);
     }
 
     private static Base64 encode(X509Certificate certificate) {

@@ -3,6 +3,8 @@ package tw.smartgov.trust.signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
@@ -12,7 +14,8 @@ import tw.smartgov.trust.ca.CertificateValidator;
 /**
  * Verifies ES256 JWS made by {@link JwsSigner}: parses (MALFORMED_SIGNATURE), accepts only {@code
  * alg: ES256} (SIGNATURE_INVALID otherwise; never {@code none} or HS*), checks the signature with
- * the leaf key of {@code x5c} (SIGNATURE_INVALID), then validates the {@code x5c} chain with a
+ * the leaf key of {@code x5c}, or of the chain {@link SignerCertificates} gives for its {@code
+ * x5t#S256} (SIGNATURE_INVALID), then validates that chain with a
  * {@link CertificateValidator} for a {@link CertificateProfile} (default {@code SIGNING}),
  * including revocation.
  *
@@ -23,6 +26,7 @@ import tw.smartgov.trust.ca.CertificateValidator;
 public final class JwsVerifier {
     private final CertificateValidator validator;
     private final CertificateProfile profile;
+    private final SignerCertificates signers;
     private final JwsParser parser = new JwsParser();
 
     public JwsVerifier(CertificateValidator validator) {
@@ -30,8 +34,17 @@ public final class JwsVerifier {
     }
 
     public JwsVerifier(CertificateValidator validator, CertificateProfile profile) {
+        this(validator, profile, SignerCertificates.none());
+    }
+
+    /**
+     * @param signers where the chain of a signer named by {@code x5t#S256} only (no {@code x5c}) is
+     *     looked up; a JWS naming an unknown one is refused with CERTIFICATE_UNTRUSTED
+     */
+    public JwsVerifier(CertificateValidator validator, CertificateProfile profile, SignerCertificates signers) {
         this.validator = validator;
         this.profile = profile;
+        this.signers = signers;
     }
 
     /** Verifies a compact JWS and returns its payload and signer. */
@@ -71,12 +84,30 @@ public final class JwsVerifier {
     private VerifiedJws checkSignature(String compact, byte @Nullable [] detachedPayload) {
         JwsParser.Parsed jws = parser.parse(compact, detachedPayload);
         JwsParser.Header header = jws.header();
-        if (!verifies(jws, header.chain().getFirst())) {
+        List<X509Certificate> chain = chain(header);
+        if (!verifies(jws, chain.getFirst())) {
             throw new TrustException(
                     TrustError.SIGNATURE_INVALID,
                     "the signature does not match the payload and the signer's key: the JWS was altered");
         }
-        return new VerifiedJws(jws.payload(), header.chain(), header.type(), header.contentType());
+        return new VerifiedJws(jws.payload(), chain, header.type(), header.contentType());
+    }
+
+    private List<X509Certificate> chain(JwsParser.Header header) {
+        Optional<String> reference = header.thumbprintReference();
+        if (reference.isEmpty()) {
+            return header.chain();
+        }
+        List<X509Certificate> chain = signers.chain(reference.get())
+                .filter(c -> !c.isEmpty())
+                .orElseThrow(() -> new TrustException(
+                        TrustError.CERTIFICATE_UNTRUSTED,
+                        "the JWS names its signer by the certificate thumbprint " + reference.get()
+                                + ", which is not a certificate known here"));
+        if (!reference.get().equals(SignerCertificates.thumbprint(chain.getFirst()))) {
+            throw new IllegalStateException("the signer certificates returned a chain of another certificate");
+        }
+        return chain;
     }
 
     private static boolean verifies(JwsParser.Parsed jws, X509Certificate signer) {

@@ -137,8 +137,68 @@ class JwsTest {
     void garbageIsAMalformedSignature() {
         assertRefused(() -> verifier.verify("not a jws"), TrustError.MALFORMED_SIGNATURE);
         assertRefused(() -> verifier.verify("a.b.c"), TrustError.MALFORMED_SIGNATURE);
-        String noX5c = Base64URL.encode("{\"alg\":\"ES256\"}") + "." + Base64URL.encode(PAYLOAD) + ".AAAA";
-        assertRefused(() -> verifier.verify(noX5c), TrustError.MALFORMED_SIGNATURE);
+        String noSigner = Base64URL.encode("{\"alg\":\"ES256\"}") + "." + Base64URL.encode(PAYLOAD) + ".AAAA";
+        assertRefused(() -> verifier.verify(noSigner), TrustError.MALFORMED_SIGNATURE);
+    }
+
+    @Test
+    void aJwsNamingItsSignerByThumbprintVerifiesWhereTheChainIsKnown() throws Exception {
+        var byThumbprint = new JwsSigner(IDENTITY, JwsSigner.SignerReference.THUMBPRINT);
+        String jws = byThumbprint.sign(PAYLOAD, new JwsHeaders("smartgov-batch+jws", null));
+        var knowing = new JwsVerifier(
+                new CertificateValidator(List.of(CA.root()), CA.revocationSource()),
+                CertificateProfile.SIGNING,
+                SignerCertificates.of(List.of(byThumbprint.chain())));
+
+        VerifiedJws verified = knowing.verify(jws);
+
+        assertThat(verified.payload()).isEqualTo(PAYLOAD);
+        assertThat(verified.chain()).isEqualTo(byThumbprint.chain());
+        var header = JWSHeader.parse(new Base64URL(jws.substring(0, jws.indexOf('.'))));
+        assertThat(header.getX509CertChain()).isNull();
+        assertThat(header.getX509CertSHA256Thumbprint().toString())
+                .isEqualTo(SignerCertificates.thumbprint(IDENTITY.certificate()))
+                .isEqualTo(SignerCertificates.referencedBy(jws).orElseThrow());
+        // the chain is what made signatures long: a reference is a few dozen characters
+        assertThat(jws.length()).isLessThan(signer.sign(PAYLOAD).length() - 500);
+        assertThat(SignerCertificates.referencedBy(signer.sign(PAYLOAD))).isEmpty();
+    }
+
+    @Test
+    void aThumbprintNobodyKnowsIsUntrustedAndAKnownOneIsStillValidated() {
+        SigningIdentity other = TestPki.identity(CA, CertificateProfile.SIGNING);
+        String jws = new JwsSigner(other, JwsSigner.SignerReference.THUMBPRINT).sign(PAYLOAD);
+        var validator = new CertificateValidator(List.of(CA.root()), CA.revocationSource());
+
+        assertRefused(() -> verifier.verify(jws), TrustError.CERTIFICATE_UNTRUSTED);
+        var knowingAnother =
+                new JwsVerifier(validator, CertificateProfile.SIGNING, SignerCertificates.of(List.of(signer.chain())));
+        assertRefused(() -> knowingAnother.verify(jws), TrustError.CERTIFICATE_UNTRUSTED);
+
+        var knowing = new JwsVerifier(
+                validator, CertificateProfile.SIGNING, SignerCertificates.of(List.of(new JwsSigner(other).chain())));
+        knowing.verify(jws);
+        CA.revoke(other.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+        assertRefused(() -> knowing.verify(jws), TrustError.CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void aThumbprintThatIsNotTheX5cSignersIsRefused() throws Exception {
+        SigningIdentity other = TestPki.identity(CA, CertificateProfile.SIGNING);
+        var header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(
+                        IDENTITY.certificate().getEncoded())))
+                .x509CertSHA256Thumbprint(new Base64URL(SignerCertificates.thumbprint(other.certificate())))
+                .build();
+        var jws = new JWSObject(header, new Payload(PAYLOAD));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(
+                (java.security.interfaces.ECPrivateKey) IDENTITY.privateKey()));
+        var knowingBoth = new JwsVerifier(
+                new CertificateValidator(List.of(CA.root()), CA.revocationSource()),
+                CertificateProfile.SIGNING,
+                SignerCertificates.of(List.of(signer.chain(), new JwsSigner(other).chain())));
+
+        assertRefused(() -> knowingBoth.verify(jws.serialize()), TrustError.SIGNATURE_INVALID);
     }
 
     static void assertRefused(ThrowingCallable call, TrustError error) {
