@@ -1,9 +1,11 @@
 package tw.smartgov.troad.central;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tw.smartgov.troad.TroadProperties;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
@@ -74,8 +76,16 @@ class ConfigurationContent {
                         s.address(),
                         s.tls().sha256(),
                         s.signing().sha256(),
+                        signingChain(s.signing()),
                         s.clients()))
                 .toList();
+    }
+
+    // Message signatures name their signer by thumbprint only: peers need the chain from here.
+    private @Nullable String signingChain(SecurityServers.Pin signing) {
+        return ca.find(new BigInteger(signing.serialHex(), 16))
+                .map(issued -> Pem.encode(List.of(issued.certificate(), ca.issuingCertificate())))
+                .orElse(null);
     }
 
     private TsaEntry tsa() {

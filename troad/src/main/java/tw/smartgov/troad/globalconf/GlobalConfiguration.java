@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.identifier.ClientId;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
@@ -59,6 +60,9 @@ public record GlobalConfiguration(
      * @param address base URL of its provider side, e.g. {@code https://ss1.moi.gov.tw:5500}
      * @param tlsCertificateSha256 hex SHA-256 of its TLS certificate (DER), pinned by peers
      * @param signingCertificateSha256 hex SHA-256 of its signing certificate (DER)
+     * @param signingCertificate its signing certificate's chain (PEM, leaf first, without the root):
+     *     message signatures name their signer only by thumbprint, peers find the chain here; null
+     *     in configurations of central servers from before it was published
      * @param clients the subsystems whose services it provides and whose calls it sends
      */
     public record SecurityServerEntry(
@@ -67,6 +71,7 @@ public record GlobalConfiguration(
             String address,
             String tlsCertificateSha256,
             String signingCertificateSha256,
+            @Nullable String signingCertificate,
             List<SubsystemId> clients) {
         public SecurityServerEntry {
             clients = List.copyOf(clients);
@@ -74,6 +79,27 @@ public record GlobalConfiguration(
 
         public String id() {
             return owner.encoded() + "/" + code;
+        }
+
+        /**
+         * The signing certificate's chain, leaf first, if published and if its leaf is the pinned
+         * one ({@link #signingCertificateSha256}); empty otherwise.
+         */
+        public Optional<List<X509Certificate>> signingChain() {
+            if (signingCertificate == null) {
+                return Optional.empty();
+            }
+            List<X509Certificate> chain;
+            try {
+                chain = Pem.certificates(signingCertificate.getBytes(StandardCharsets.US_ASCII));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            return !chain.isEmpty()
+                            && CertificateFingerprint.sha256(chain.getFirst())
+                                    .equalsIgnoreCase(signingCertificateSha256)
+                    ? Optional.of(chain)
+                    : Optional.empty();
         }
     }
 

@@ -48,6 +48,15 @@ class EvidenceExporter {
         return evidence(log, null, List.of(leaf));
     }
 
+    /** The chains (PEM) of the signers that these records' signatures name by thumbprint. */
+    List<String> signerCertificates(List<LogEvidence.Inclusion> records) {
+        List<String> thumbprints = records.stream()
+                .flatMap(r -> MessageEntry.decode(Base64.getDecoder().decode(r.entry())).signerThumbprints().stream())
+                .distinct()
+                .toList();
+        return messageLogs.signers().chains(thumbprints);
+    }
+
     List<LogEvidence.Inclusion> inclusions(String log, List<Long> leaves, SignedTreeHead head) {
         String crl = crl();
         return leaves.stream().map(leaf -> inclusion(log, leaf, head, crl)).toList();
@@ -76,7 +85,8 @@ class EvidenceExporter {
         List<String> crls = messageLogs.evidenceCrls(log).stream()
                 .map(EvidenceExporter::encode)
                 .toList();
-        return new MessageEvidence(MessageEvidence.TYPE, log, xRoadId, inclusions(log, leaves, head), crls);
+        var records = inclusions(log, leaves, head);
+        return new MessageEvidence(MessageEvidence.TYPE, log, xRoadId, records, crls, signerCertificates(records));
     }
 
     private LogEvidence.Inclusion inclusion(String log, long leaf, SignedTreeHead head, String crl) {

@@ -19,8 +19,9 @@ import tw.smartgov.trust.log.LogEvidence;
 /**
  * One archive file (JSON lines, UTF-8): a {@link Header} line naming the log, the leaves
  * {@code [firstLeaf, endLeaf)} and the SHA-256 (hex) of the previous archive file of the log (null
- * for the first), then one {@link LogEvidence.Inclusion} per record, so each record verifies
- * offline as {@link MessageEvidence} does, and the files form a hash chain.
+ * for the first) and the chains of the signers its records name by certificate thumbprint, then one
+ * {@link LogEvidence.Inclusion} per record, so each record verifies offline as {@link
+ * MessageEvidence} does, and the files form a hash chain.
  */
 record MessageArchive(Header header, List<LogEvidence.Inclusion> records) {
     static final String TYPE = "smartgov-message-archive/v1";
@@ -32,7 +33,8 @@ record MessageArchive(Header header, List<LogEvidence.Inclusion> records) {
             long firstLeaf,
             long endLeaf,
             @Nullable String previousSha256,
-            String createdAt) {}
+            String createdAt,
+            @Nullable List<String> signerCertificates) {}
 
     static String fileName(String log, long firstLeaf) {
         return log + "-" + String.format("%012d", firstLeaf) + ".jsonl";
@@ -78,7 +80,13 @@ record MessageArchive(Header header, List<LogEvidence.Inclusion> records) {
         }
     }
 
-    static Header header(String log, long firstLeaf, long endLeaf, @Nullable String previous, Instant at) {
-        return new Header(TYPE, log, firstLeaf, endLeaf, previous, at.toString());
+    static Header header(
+            String log,
+            long firstLeaf,
+            long endLeaf,
+            @Nullable String previous,
+            Instant at,
+            List<String> signerCertificates) {
+        return new Header(TYPE, log, firstLeaf, endLeaf, previous, at.toString(), signerCertificates);
     }
 }

@@ -62,8 +62,13 @@ public final class MessageArchiveVerifier {
                 }
             }
             try {
-                records.verify(
-                        new MessageEvidence(MessageEvidence.TYPE, header.log(), null, archive.records(), List.of()));
+                records.verify(new MessageEvidence(
+                        MessageEvidence.TYPE,
+                        header.log(),
+                        null,
+                        archive.records(),
+                        List.of(),
+                        header.signerCertificates()));
             } catch (TrustException e) {
                 throw new TrustException(e.error(), where + ": " + e.getMessage(), e);
             }

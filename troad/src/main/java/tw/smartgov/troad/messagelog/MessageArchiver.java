@@ -82,7 +82,12 @@ class MessageArchiver {
         var records =
                 exporter.inclusions(name, LongStream.range(first, end).boxed().toList(), head);
         var header = MessageArchive.header(
-                name, first, end, last.map(ArchiveFiles.Last::sha256).orElse(null), clock.instant());
+                name,
+                first,
+                end,
+                last.map(ArchiveFiles.Last::sha256).orElse(null),
+                clock.instant(),
+                exporter.signerCertificates(records));
         String sha256 = new MessageArchive(header, records).write(dir);
         String fileName = MessageArchive.fileName(name, first);
         files.insert(name, first, end, fileName, sha256, clock.instant());

@@ -1,13 +1,17 @@
 package tw.smartgov.troad.messagelog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.signature.BatchSignature;
+import tw.smartgov.trust.signature.SignerCertificates;
 
 /**
  * One message-log entry as stored in the transparency log: canonical JSON (RFC 8785) of a {@link
@@ -74,6 +78,21 @@ record MessageEntry(
                 content,
                 Part.of(r.request(), headers, body),
                 Part.of(r.response(), headers, body));
+    }
+
+    /**
+     * The {@code x5t#S256} thumbprints of the certificates that the request's and response's
+     * signatures name their signers by (none for signatures carrying their chain in {@code x5c}).
+     */
+    List<String> signerThumbprints() {
+        List<String> thumbprints = new ArrayList<>(2);
+        for (Part part : List.of(request, response)) {
+            SignerCertificates.referencedBy(
+                            BatchSignature.parse(part.signature()).rootJws())
+                    .filter(t -> !thumbprints.contains(t))
+                    .ifPresent(thumbprints::add);
+        }
+        return thumbprints;
     }
 
     /** The canonical bytes stored in the log. */

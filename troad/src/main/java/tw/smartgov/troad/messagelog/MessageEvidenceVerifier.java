@@ -1,6 +1,7 @@
 package tw.smartgov.troad.messagelog;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -14,12 +15,15 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
+import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.RevocationSource;
 import tw.smartgov.trust.log.LogEvidence;
 import tw.smartgov.trust.log.LogEvidenceVerifier;
 import tw.smartgov.trust.signature.BatchVerifier;
 import tw.smartgov.trust.signature.JwsVerifier;
+import tw.smartgov.trust.signature.SignerCertificates;
 
 /**
  * Checks {@link MessageEvidence} offline, given only the root certificate to trust (and optionally
@@ -65,7 +69,9 @@ public final class MessageEvidenceVerifier {
         }
         List<X509CRL> crls = crls(evidence);
         var records = new RecordChecks(new BatchVerifier(new JwsVerifier(
-                new CertificateValidator(anchors, RevocationSource.offline(crls.toArray(X509CRL[]::new))))));
+                new CertificateValidator(anchors, RevocationSource.offline(crls.toArray(X509CRL[]::new))),
+                CertificateProfile.SIGNING,
+                signers(evidence))));
         List<String> checks = new ArrayList<>();
         for (LogEvidence.Inclusion inclusion : evidence.records()) {
             try {
@@ -110,6 +116,24 @@ public final class MessageEvidenceVerifier {
         var all = new ArrayList<X509CRL>(extraCrls);
         all.addAll(crls);
         return List.copyOf(all);
+    }
+
+    // Only a lookup: a chain found here is validated against the anchors like one from x5c.
+    private static SignerCertificates signers(MessageEvidence evidence) {
+        List<List<X509Certificate>> chains = new ArrayList<>();
+        for (String pem : evidence.signerCertificates()) {
+            try {
+                List<X509Certificate> chain = Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII));
+                if (chain.isEmpty()) {
+                    throw new IllegalArgumentException("no certificate");
+                }
+                chains.add(chain);
+            } catch (RuntimeException e) {
+                throw new TrustException(
+                        TrustError.MALFORMED_PROOF, "a signer certificate chain in the evidence does not parse");
+            }
+        }
+        return SignerCertificates.of(chains);
     }
 
     private static X509CRL crl(String base64) {

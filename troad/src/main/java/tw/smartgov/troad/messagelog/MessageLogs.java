@@ -36,6 +36,7 @@ public class MessageLogs {
     private final TransparencyLogs logs;
     private final TreeHeadPublisher publisher;
     private final MessageIndex index;
+    private final SignerCertificateStore signers;
     private final MessageLogProperties properties;
     private final @Nullable MeterRegistry meters;
     private final Map<String, TransparencyMessageLog> created = new ConcurrentHashMap<>();
@@ -51,6 +52,7 @@ public class MessageLogs {
         this.logs = logs;
         this.publisher = publisher;
         this.index = new MessageIndex(jdbc);
+        this.signers = new SignerCertificateStore(jdbc, Clock.systemUTC());
         this.properties = properties;
         this.meters = meters.getIfAvailable();
     }
@@ -89,7 +91,7 @@ public class MessageLogs {
     TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes) {
         var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, Clock.systemUTC());
         var log = new TransparencyMessageLog(
-                logs, new EntryEncoder(metadataOnly(), maxEntryBytes), guard, Clock.systemUTC());
+                logs, new EntryEncoder(metadataOnly(), maxEntryBytes), guard, signers, Clock.systemUTC());
         watched.add(log);
         return log;
     }
@@ -101,6 +103,11 @@ public class MessageLogs {
 
     MessageIndex index() {
         return index;
+    }
+
+    /** The message signers' chains, which evidence and archives carry. */
+    SignerCertificateStore signers() {
+        return signers;
     }
 
     private TransparencyMessageLog create(String name) {

@@ -1,6 +1,9 @@
 package tw.smartgov.troad.messagelog;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +30,25 @@ public final class TransparencyMessageLog implements MessageLog {
     private final TransparencyLogs logs;
     private final EntryEncoder encoder;
     private final TimestampGuard guard;
+    private final SignerCertificateStore signers;
     private final Clock clock;
 
-    TransparencyMessageLog(TransparencyLogs logs, EntryEncoder encoder, TimestampGuard guard, Clock clock) {
+    TransparencyMessageLog(
+            TransparencyLogs logs,
+            EntryEncoder encoder,
+            TimestampGuard guard,
+            SignerCertificateStore signers,
+            Clock clock) {
         this.logs = logs;
         this.encoder = encoder;
         this.guard = guard;
+        this.signers = signers;
         this.clock = clock;
+    }
+
+    @Override
+    public void rememberSigners(Collection<List<X509Certificate>> chains) {
+        signers.remember(chains);
     }
 
     /** The name of the transparency log holding the records, e.g. {@code msglog-tw-gov-moi-ss1}. */

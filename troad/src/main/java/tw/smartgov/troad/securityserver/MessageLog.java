@@ -1,5 +1,8 @@
 package tw.smartgov.troad.securityserver;
 
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,4 +15,17 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface MessageLog {
     CompletableFuture<Void> record(MessageRecord record);
+
+    /**
+     * Keeps the certificate chains (leaf first, without the root) of message signers, before any
+     * record signed by them is recorded: records name their signers by certificate thumbprint only
+     * ({@code x5t#S256}), and evidence exported from the log must carry the chains to verify on
+     * its own. Called with this server's own chain at start and with its peers' whenever a new
+     * global configuration is applied; it may be called again with chains already kept.
+     *
+     * @throws RuntimeException if they cannot be kept; the calls relying on them then fail
+     */
+    default void rememberSigners(Collection<List<X509Certificate>> chains) {
+        // a log that exports no evidence needs no certificates
+    }
 }

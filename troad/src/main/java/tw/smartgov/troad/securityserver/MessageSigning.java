@@ -28,13 +28,17 @@ import tw.smartgov.trust.signature.SignaturePacing;
  */
 final class MessageSigning implements AutoCloseable {
     private final BatchingSigner signer;
+    private final List<X509Certificate> chain;
     private final Duration timeout;
     private final MeterRegistry meters;
     private final List<Meter> counters;
 
     MessageSigning(
             SigningIdentity identity, SignaturePacing pacing, String name, Duration timeout, MeterRegistry meters) {
-        this.signer = new BatchingSigner(new BatchSigner(new JwsSigner(identity)), pacing, name);
+        // the chain (~1 KB) would be most of every signature: peers find it in the global configuration
+        var jws = new JwsSigner(identity, JwsSigner.SignerReference.THUMBPRINT);
+        this.chain = jws.chain();
+        this.signer = new BatchingSigner(new BatchSigner(jws), pacing, name);
         this.timeout = timeout;
         this.meters = meters;
         // removed on close: a server restarted on renewed certificates registers its own
@@ -47,6 +51,11 @@ final class MessageSigning implements AutoCloseable {
                         .description("messages signed")
                         .tag("server", name)
                         .register(meters));
+    }
+
+    /** This server's signing chain, leaf first, without the root, which its signatures name. */
+    List<X509Certificate> chain() {
+        return chain;
     }
 
     /**

@@ -5,11 +5,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.trust.ca.CertificateProfile;
@@ -17,6 +19,7 @@ import tw.smartgov.trust.ca.CertificateValidator;
 import tw.smartgov.trust.ca.RevocationSource;
 import tw.smartgov.trust.signature.BatchVerifier;
 import tw.smartgov.trust.signature.JwsVerifier;
+import tw.smartgov.trust.signature.SignerCertificates;
 
 /**
  * Trust in other security servers, derived from the global configuration: its CAs are the trust
@@ -33,12 +36,22 @@ final class PeerTrust {
     private final ConfigurationGuard configuration;
     private final RevocationSource revocation;
     private final Clock clock;
+    private final Consumer<Collection<List<X509Certificate>>> signersSeen;
     private volatile Derived derived;
 
-    PeerTrust(ConfigurationGuard configuration, RevocationSource revocation, Clock clock) {
+    /**
+     * @param signersSeen given the peers' signing chains of each configuration before any message
+     *     is verified with them (the message log keeps them for evidence)
+     */
+    PeerTrust(
+            ConfigurationGuard configuration,
+            RevocationSource revocation,
+            Clock clock,
+            Consumer<Collection<List<X509Certificate>>> signersSeen) {
         this.configuration = configuration;
         this.revocation = revocation;
         this.clock = clock;
+        this.signersSeen = signersSeen;
         this.derived = derive(configuration.unchecked());
     }
 
@@ -54,7 +67,12 @@ final class PeerTrust {
 
     private Derived derive(GlobalConfiguration conf) {
         var validator = new CertificateValidator(conf.caCertificates(), revocation);
-        var verifier = new BatchVerifier(new JwsVerifier(validator, CertificateProfile.SIGNING));
+        List<List<X509Certificate>> signers = conf.securityServers().stream()
+                .flatMap(s -> s.signingChain().stream())
+                .toList();
+        signersSeen.accept(signers);
+        var verifier = new BatchVerifier(
+                new JwsVerifier(validator, CertificateProfile.SIGNING, SignerCertificates.of(signers)));
         return new Derived(conf, validator, verifier);
     }
 

@@ -1,6 +1,7 @@
 package tw.smartgov.troad.securityserver;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.client.DuplexConnectionPool;
 import org.eclipse.jetty.client.HttpClient;
@@ -39,18 +40,26 @@ public final class SecurityServer implements AutoCloseable {
     public SecurityServer(SecurityServerSettings settings) {
         var guard = new ConfigurationGuard(
                 settings.globalConfiguration(), settings.globalConfigurationGrace(), settings.clock());
-        var trust = new PeerTrust(guard, settings.revocation(), settings.clock());
+        var trust =
+                new PeerTrust(guard, settings.revocation(), settings.clock(), settings.messageLog()::rememberSigners);
         String name = settings.owner().encoded() + "/" + settings.serverCode();
+        var signing = new MessageSigning(
+                settings.signingIdentity(),
+                settings.signaturePacing(),
+                name,
+                settings.readTimeout(),
+                settings.meterRegistry());
+        try {
+            settings.messageLog().rememberSigners(List.of(signing.chain()));
+        } catch (RuntimeException e) {
+            signing.close();
+            throw e;
+        }
         this.gateway = new Gateway(
                 settings,
                 guard,
                 trust,
-                new MessageSigning(
-                        settings.signingIdentity(),
-                        settings.signaturePacing(),
-                        name,
-                        settings.readTimeout(),
-                        settings.meterRegistry()),
+                signing,
                 httpClient(settings, TlsContexts.client(settings.tlsIdentity(), trust), name + "-peers"),
                 httpClient(settings, null, name + "-backends"),
                 new Gateway.TestHooks());

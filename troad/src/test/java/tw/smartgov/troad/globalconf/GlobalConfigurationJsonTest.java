@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.Pem;
+import tw.smartgov.trust.ca.TestPki;
 
 class GlobalConfigurationJsonTest {
     static final MemberId MOI = MemberId.parse("TW/GOV/MOI");
@@ -25,6 +28,7 @@ class GlobalConfigurationJsonTest {
                         "https://127.0.0.1:5500",
                         "ab".repeat(32),
                         "cd".repeat(32),
+                        null,
                         List.of(MOI.subsystem("household")))),
                 List.of("-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n"),
                 List.of(new GlobalConfiguration.TsaEntry("built-in", "http://127.0.0.1:8080/trust/tsa", "pem")));
@@ -38,6 +42,32 @@ class GlobalConfigurationJsonTest {
         assertThat(text)
                 .contains("\"id\":\"TW/GOV/MOI\"", "\"clients\":[\"TW/GOV/MOI/household\"]", "2026-11-23T08:00:00Z");
         assertThat(json.readValue(text, GlobalConfiguration.class)).isEqualTo(conf);
+    }
+
+    @Test
+    void aPublishedSigningChainCountsOnlyIfItsLeafIsThePinnedCertificate() {
+        var ca = TestPki.newCa();
+        var signing = TestPki.identity(ca, CertificateProfile.SIGNING);
+        var other = TestPki.identity(ca, CertificateProfile.SIGNING);
+        String pem = Pem.encode(List.of(signing.certificate(), ca.issuingCertificate()));
+        String pin = CertificateFingerprint.sha256(signing.certificate());
+
+        assertThat(entry(pin, pem).signingChain()).contains(List.of(signing.certificate(), ca.issuingCertificate()));
+        assertThat(entry(CertificateFingerprint.sha256(other.certificate()), pem)
+                        .signingChain())
+                .isEmpty();
+        assertThat(entry(pin, null).signingChain()).isEmpty();
+        assertThat(entry(pin, "not PEM").signingChain()).isEmpty();
+        var json = JsonMapper.builder().build();
+        assertThat(json.readValue(
+                                json.writeValueAsString(entry(pin, pem)), GlobalConfiguration.SecurityServerEntry.class)
+                        .signingChain())
+                .contains(List.of(signing.certificate(), ca.issuingCertificate()));
+    }
+
+    private static GlobalConfiguration.SecurityServerEntry entry(String signingPin, String signingChain) {
+        return new GlobalConfiguration.SecurityServerEntry(
+                "ss1", MOI, "https://127.0.0.1:5500", "ab".repeat(32), signingPin, signingChain, List.of());
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
+import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.log.LogEvidence;
 import tw.smartgov.trust.signature.BatchVerifier;
 import tw.smartgov.trust.signature.JwsVerifier;
+import tw.smartgov.trust.signature.SignerCertificates;
 
 /** Changing any byte of exported evidence makes it fail verification, with a reason. */
 class EvidenceTamperingTest extends MessageLogIntegrationTest {
@@ -33,7 +36,13 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
     private MessageEvidence withRecord(UnaryOperator<LogEvidence.Inclusion> change) {
         List<LogEvidence.Inclusion> records = new ArrayList<>(evidence.records());
         records.set(0, change.apply(records.getFirst()));
-        return new MessageEvidence(evidence.type(), evidence.log(), evidence.xRoadId(), records, evidence.crls());
+        return new MessageEvidence(
+                evidence.type(),
+                evidence.log(),
+                evidence.xRoadId(),
+                records,
+                evidence.crls(),
+                evidence.signerCertificates());
     }
 
     private static LogEvidence.Inclusion withEntry(LogEvidence.Inclusion i, UnaryOperator<String> change) {
@@ -98,8 +107,13 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
     @Test
     void insideARecordAnAlteredBodyOrSignatureIsNamed() {
         var entry = MessageExchangeEntries.first(evidence);
-        var checks = new RecordChecks(new BatchVerifier(
-                new JwsVerifier(new CertificateValidator(List.of(ca.root()), ca.revocationSource()))));
+        var signers = SignerCertificates.of(evidence.signerCertificates().stream()
+                .map(pem -> Pem.certificates(pem.getBytes(StandardCharsets.US_ASCII)))
+                .toList());
+        var checks = new RecordChecks(new BatchVerifier(new JwsVerifier(
+                new CertificateValidator(List.of(ca.root()), ca.revocationSource()),
+                CertificateProfile.SIGNING,
+                signers)));
         var at = java.time.Instant.now();
         assertThat(checks.verify(entry, at)).isNotEmpty();
 
@@ -112,6 +126,47 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
         assertThatThrownBy(() -> checks.verify(otherSignature, at))
                 .isInstanceOf(TrustException.class)
                 .hasMessageContaining("not part of the signed batch");
+    }
+
+    @Test
+    void theEvidenceCarriesTheSignersChainsThatTheRecordsNameByThumbprintOnly() {
+        var entry = MessageExchangeEntries.first(evidence);
+        assertThat(entry.signerThumbprints()).hasSize(2); // the client's and the provider's server
+        assertThat(evidence.signerCertificates()).hasSize(2);
+        assertThat(new String(
+                        Base64.getUrlDecoder()
+                                .decode(entry.request().signature().split("\\.")[0]),
+                        StandardCharsets.UTF_8))
+                .contains("x5t#S256")
+                .doesNotContain("x5c");
+
+        var withoutChains = new MessageEvidence(
+                evidence.type(), evidence.log(), evidence.xRoadId(), evidence.records(), evidence.crls(), List.of());
+        assertThatThrownBy(() -> verifier().verify(withoutChains.toJson()))
+                .isInstanceOf(TrustException.class)
+                .hasMessageContaining("not a certificate known here");
+        var oneChainTwice = new MessageEvidence(
+                evidence.type(),
+                evidence.log(),
+                evidence.xRoadId(),
+                evidence.records(),
+                evidence.crls(),
+                List.of(
+                        evidence.signerCertificates().getFirst(),
+                        evidence.signerCertificates().getFirst()));
+        assertThatThrownBy(() -> verifier().verify(oneChainTwice.toJson()))
+                .isInstanceOf(TrustException.class)
+                .hasMessageContaining("not a certificate known here");
+        var garbled = new MessageEvidence(
+                evidence.type(),
+                evidence.log(),
+                evidence.xRoadId(),
+                evidence.records(),
+                evidence.crls(),
+                List.of("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+        assertThatThrownBy(() -> verifier().verify(garbled.toJson()))
+                .isInstanceOf(TrustException.class)
+                .hasMessageContaining("signer certificate chain in the evidence does not parse");
     }
 
     /** Flips one bit in the middle of a base64 value. */

@@ -36,6 +36,7 @@ import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.JwsSigner;
 
 /**
  * Real loopback T-Road with message logs in transparency logs: member A (subsystems app and quiet,
@@ -172,6 +173,7 @@ final class Exchange {
                 server.providerAddress().toString(),
                 CertificateFingerprint.sha256(tls.certificate()),
                 CertificateFingerprint.sha256(signing.certificate()),
+                Pem.encode(new JwsSigner(signing).chain()),
                 c);
     }
 

@@ -175,6 +175,8 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
                 new EntryEncoder(Set.of(), TransparencyLogs.MAX_ENTRY_BYTES),
                 new TimestampGuard(
                         name, log -> java.util.Optional.empty(), Duration.ofHours(1), Duration.ZERO, Clock.systemUTC()),
+                new SignerCertificateStore(
+                        new org.springframework.jdbc.core.JdbcTemplate(dataSource), Clock.systemUTC()),
                 Clock.systemUTC());
     }
 

@@ -41,6 +41,7 @@ import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.RevocationReason;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.JwsSigner;
 
 /**
  * Revoked and expired certificates on the T-Road data path: a client security server (member A,
@@ -424,6 +425,7 @@ class CertificateStatusTest {
                     address.toString(),
                     PeerTrust.sha256Hex(tls.certificate()),
                     PeerTrust.sha256Hex(signing.certificate()),
+                    Pem.encode(new JwsSigner(signing).chain()),
                     List.of(subsystem));
         }
 

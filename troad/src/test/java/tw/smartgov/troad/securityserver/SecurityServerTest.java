@@ -185,6 +185,15 @@ class SecurityServerTest {
     }
 
     @Test
+    void aResponseWhoseSignerTheConfigurationDoesNotPublishIsRejected() {
+        t.withholdSigningChainOfB();
+        var response = get(PERSON + "/persons/1");
+        assertError(response, 500, "Server.ClientProxy.InvalidSignatureValue");
+        assertThat(response.body()).doesNotContain("/api/persons").contains("not a certificate known here");
+        assertThat(t.clientLog.memory.records()).isEmpty();
+    }
+
+    @Test
     void aResponseChangedAfterSigningIsRejected() {
         t.b.tamperProviderResponses(headers -> headers.put("X-Echo", "forged"));
         var response = get(PERSON + "/persons/1");

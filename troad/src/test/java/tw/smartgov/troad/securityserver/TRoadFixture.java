@@ -27,6 +27,7 @@ import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
+import tw.smartgov.trust.signature.JwsSigner;
 
 /**
  * Real loopback T-Road for tests: member A (client subsystems app and other) behind server a,
@@ -133,9 +134,31 @@ final class TRoadFixture {
                 "https://127.0.0.1:" + freePort(),
                 real.tlsCertificateSha256(),
                 real.signingCertificateSha256(),
+                real.signingCertificate(),
                 real.clients());
         List<SecurityServerEntry> servers = new ArrayList<>(entries);
         servers.add(1, unreachable);
+        conf.set(configuration(servers, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /**
+     * Publishes B's signing certificate only by its fingerprint, not its chain (until {@link
+     * #reset()}): signatures name their signer by thumbprint, so B's cannot be verified.
+     */
+    void withholdSigningChainOfB() {
+        String pin = entries.get(1).signingCertificateSha256();
+        List<SecurityServerEntry> servers = entries.stream()
+                .map(e -> e.signingCertificateSha256().equals(pin)
+                        ? new SecurityServerEntry(
+                                e.code(),
+                                e.owner(),
+                                e.address(),
+                                e.tlsCertificateSha256(),
+                                e.signingCertificateSha256(),
+                                null,
+                                e.clients())
+                        : e)
+                .toList();
         conf.set(configuration(servers, Instant.now().plus(Duration.ofHours(1))));
     }
 
@@ -181,6 +204,7 @@ final class TRoadFixture {
                 address.toString(),
                 PeerTrust.sha256Hex(tls.certificate()),
                 PeerTrust.sha256Hex(signing.certificate()),
+                Pem.encode(new JwsSigner(signing).chain()),
                 clients);
     }
 
