@@ -33,6 +33,7 @@ record BackendCall(Gateway gateway, URI backend) implements ProviderAnswer {
             return Upstream.exchange(
                     request,
                     settings.readTimeout(),
+                    gateway.deadlines(),
                     settings.readTimeout().plus(settings.connectTimeout()),
                     settings.maxBodySize(),
                     XRoadErrorType.SERVICE_FAILED);

@@ -69,7 +69,7 @@ final class ClientExchange {
             // the end of its response confirms; the response is released once both are durable
             var logged = gateway.settings().messageLog().record(record(answer.status(), request, reply));
             answer.awaitProviderLog();
-            ProxyHandler.awaitLog(logged, timeout());
+            ProxyHandler.awaitLog(gateway.deadlines().bound(logged, timeout()));
             exchange.ended(Exchange.Phase.LOG);
             ProxyHandler.send(
                     response, answer.status(), responseHeaders(answer, request.digestBase64()), answer.body());
@@ -115,6 +115,7 @@ final class ClientExchange {
         return Upstream.exchange(
                 request,
                 gateway.settings().peerTimeout(),
+                gateway.deadlines(),
                 gateway.settings().peerTimeout().plus(gateway.settings().connectTimeout()),
                 gateway.settings().maxBodySize(),
                 XRoadErrorType.SERVICE_PROVIDER_UNREACHABLE,

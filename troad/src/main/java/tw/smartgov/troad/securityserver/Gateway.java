@@ -13,6 +13,7 @@ record Gateway(
         MessageSigning signing,
         HttpClient peers,
         HttpClient backends,
+        Deadlines deadlines,
         TestHooks hooks) {
 
     Instant now() {

@@ -7,8 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 import tw.smartgov.troad.protocol.XRoadException;
 import tw.smartgov.trust.TrustException;
@@ -30,16 +28,23 @@ final class MessageSigning implements AutoCloseable {
     private final BatchingSigner signer;
     private final List<X509Certificate> chain;
     private final Duration timeout;
+    private final Deadlines deadlines;
     private final MeterRegistry meters;
     private final List<Meter> counters;
 
     MessageSigning(
-            SigningIdentity identity, SignaturePacing pacing, String name, Duration timeout, MeterRegistry meters) {
+            SigningIdentity identity,
+            SignaturePacing pacing,
+            String name,
+            Duration timeout,
+            Deadlines deadlines,
+            MeterRegistry meters) {
         // the chain (~1 KB) would be most of every signature: peers find it in the global configuration
         var jws = new JwsSigner(identity, JwsSigner.SignerReference.THUMBPRINT);
         this.chain = jws.chain();
         this.signer = new BatchingSigner(new BatchSigner(jws), pacing, name);
         this.timeout = timeout;
+        this.deadlines = deadlines;
         this.meters = meters;
         // removed on close: a server restarted on renewed certificates registers its own
         this.counters = List.of(
@@ -69,13 +74,11 @@ final class MessageSigning implements AutoCloseable {
     /** The encoded batch signature over {@code digest}, the message announced by {@code expected}. */
     String sign(Expectation expected, byte[] digest, XRoadErrorType onFailure) {
         try {
-            return expected.sign(digest)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .encoded();
+            return deadlines.bound(expected.sign(digest), timeout).get().encoded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XRoadException(onFailure, "interrupted while signing");
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             throw new XRoadException(onFailure, "the message could not be signed", null, e);
         }
     }

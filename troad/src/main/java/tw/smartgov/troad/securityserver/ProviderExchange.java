@@ -113,12 +113,16 @@ final class ProviderExchange {
                         headers,
                         inMemory,
                         logged,
+                        gateway.deadlines(),
                         gateway.settings().readTimeout(),
                         exchange);
                 return;
             }
             ProxyHandler.awaitLog(
-                    gateway.settings().messageLog(), record, gateway.settings().readTimeout());
+                    gateway.deadlines(),
+                    gateway.settings().messageLog(),
+                    record,
+                    gateway.settings().readTimeout());
             exchange.ended(Exchange.Phase.LOG);
             ProxyHandler.send(response, answer.status(), headers, reply);
             exchange.ended(Exchange.Phase.SEND);

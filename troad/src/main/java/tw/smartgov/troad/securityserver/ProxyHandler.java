@@ -8,8 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -92,19 +90,25 @@ abstract class ProxyHandler extends Handler.Abstract {
                 Content.Source.asInputStream(request), request.getLength(), maxBodySize, XRoadErrorType.BAD_REQUEST);
     }
 
-    /** Waits until the log record is durable; anything else withholds the response. */
-    static void awaitLog(MessageLog messageLog, MessageRecord record, Duration timeout) {
-        awaitLog(messageLog.record(record), timeout);
+    /**
+     * Waits until the log record is durable, at most {@code timeout}; anything else withholds the
+     * response.
+     */
+    static void awaitLog(Deadlines deadlines, MessageLog messageLog, MessageRecord record, Duration timeout) {
+        awaitLog(deadlines.bound(messageLog.record(record), timeout));
     }
 
-    /** Waits until {@code logged}, a log record being committed, is durable. */
-    static void awaitLog(CompletableFuture<Void> logged, Duration timeout) {
+    /**
+     * Waits until {@code logged}, a log record being committed, is durable; without a timeout of its
+     * own, so {@code logged} must be bounded ({@link Deadlines#bound}).
+     */
+    static void awaitLog(CompletableFuture<Void> logged) {
         try {
-            logged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            logged.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw logUnavailable(e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (ExecutionException | RuntimeException e) {
             throw logUnavailable(e);
         }
     }
@@ -145,6 +149,7 @@ abstract class ProxyHandler extends Handler.Abstract {
             HttpFields.Mutable headers,
             byte[] body,
             CompletableFuture<Void> logged,
+            Deadlines deadlines,
             Duration timeout,
             Exchange exchange)
             throws IOException {
@@ -157,7 +162,7 @@ abstract class ProxyHandler extends Handler.Abstract {
         write(response, false, ByteBuffer.wrap(body));
         exchange.ended(Exchange.Phase.SEND);
         try {
-            awaitLog(logged, timeout);
+            awaitLog(deadlines.bound(logged, timeout));
             trailers.put(HeaderPart.LOG_CONFIRMATION, HeaderPart.DURABLE);
         } catch (XRoadException e) {
             trailers.put(HeaderPart.LOG_CONFIRMATION, e.type().type());

@@ -43,16 +43,19 @@ public final class SecurityServer implements AutoCloseable {
         var trust =
                 new PeerTrust(guard, settings.revocation(), settings.clock(), settings.messageLog()::rememberSigners);
         String name = settings.owner().encoded() + "/" + settings.serverCode();
+        var deadlines = new Deadlines(name);
         var signing = new MessageSigning(
                 settings.signingIdentity(),
                 settings.signaturePacing(),
                 name,
                 settings.readTimeout(),
+                deadlines,
                 settings.meterRegistry());
         try {
             settings.messageLog().rememberSigners(List.of(signing.chain()));
         } catch (RuntimeException e) {
             signing.close();
+            deadlines.close();
             throw e;
         }
         this.gateway = new Gateway(
@@ -62,6 +65,7 @@ public final class SecurityServer implements AutoCloseable {
                 signing,
                 httpClient(settings, TlsContexts.client(settings.tlsIdentity(), trust), name + "-peers"),
                 httpClient(settings, null, name + "-backends"),
+                deadlines,
                 new Gateway.TestHooks());
         this.clientServer = new Server(threads(name + "-client"));
         this.clientConnector = new ServerConnector(clientServer, new HttpConnectionFactory(httpConfiguration()));
@@ -102,6 +106,7 @@ public final class SecurityServer implements AutoCloseable {
             }
         }
         gateway.signing().close();
+        gateway.deadlines().close();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,8 +25,9 @@ import tw.smartgov.troad.protocol.XRoadException;
 /**
  * A response read completely from the next hop (peer or backend), its body spooled.
  *
- * <p>{@link #exchange} never waits longer than {@code wait}: the request's idle timeout stops a
- * silent next hop while the body streams, the bounded wait stops one that never answers.
+ * <p>{@link #exchange} never waits longer than {@code wait} for the response to begin (the exchange
+ * is aborted then): the request's idle timeout stops a silent next hop while the body streams, the
+ * bounded wait stops one that never answers or keeps its headers trickling.
  */
 record Upstream(
         int status,
@@ -67,9 +69,10 @@ record Upstream(
     }
 
     /** An exchange with a backend: reads the whole response. */
-    static Upstream exchange(Request request, Duration idle, Duration wait, long maxBody, XRoadErrorType tooLarge)
+    static Upstream exchange(
+            Request request, Duration idle, Deadlines deadlines, Duration wait, long maxBody, XRoadErrorType tooLarge)
             throws Failed, IOException {
-        return exchange(request, idle, wait, maxBody, tooLarge, false);
+        return exchange(request, idle, deadlines, wait, maxBody, tooLarge, false);
     }
 
     /**
@@ -78,21 +81,36 @@ record Upstream(
      * to {@link #awaitProviderLog()}.
      */
     static Upstream exchange(
-            Request request, Duration idle, Duration wait, long maxBody, XRoadErrorType tooLarge, boolean peer)
+            Request request,
+            Duration idle,
+            Deadlines deadlines,
+            Duration wait,
+            long maxBody,
+            XRoadErrorType tooLarge,
+            boolean peer)
             throws Failed, IOException {
         var listener = new InputStreamResponseListener();
-        request.idleTimeout(idle.toMillis(), TimeUnit.MILLISECONDS).send(listener);
+        // waited for without a timeout: the deadline ends the exchange instead (see Deadlines)
+        var begun = new CompletableFuture<Response>();
+        request.idleTimeout(idle.toMillis(), TimeUnit.MILLISECONDS)
+                .onResponseHeaders(begun::complete)
+                .onRequestFailure((r, failure) -> begun.completeExceptionally(failure))
+                .onResponseFailure((r, failure) -> begun.completeExceptionally(failure));
+        deadlines.bound(begun, wait, () -> {
+            var timeout = new TimeoutException("no response within " + wait);
+            begun.completeExceptionally(timeout);
+            request.abort(timeout);
+        });
+        request.send(listener);
         Response response;
         try {
-            response = listener.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            response = begun.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             request.abort(e);
             throw new Failed(Failure.OTHER, e);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw new Failed(Failure.TIMEOUT, e);
         } catch (ExecutionException e) {
+            request.abort(e.getCause() == null ? e : e.getCause());
             throw new Failed(classify(e.getCause()), e.getCause() == null ? e : e.getCause());
         }
         InputStream in = listener.getInputStream();
