@@ -45,6 +45,11 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
                 evidence.signerCertificates());
     }
 
+    private MessageEvidence withSignerCertificates(List<String> chains) {
+        return new MessageEvidence(
+                evidence.type(), evidence.log(), evidence.xRoadId(), evidence.records(), evidence.crls(), chains);
+    }
+
     private static LogEvidence.Inclusion withEntry(LogEvidence.Inclusion i, UnaryOperator<String> change) {
         String json = new String(Base64.getDecoder().decode(i.entry()), StandardCharsets.UTF_8);
         String changed = Base64.getEncoder().encodeToString(change.apply(json).getBytes(StandardCharsets.UTF_8));
@@ -140,31 +145,18 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
                 .contains("x5t#S256")
                 .doesNotContain("x5c");
 
-        var withoutChains = new MessageEvidence(
-                evidence.type(), evidence.log(), evidence.xRoadId(), evidence.records(), evidence.crls(), List.of());
-        assertThatThrownBy(() -> verifier().verify(withoutChains.toJson()))
+        assertThatThrownBy(() ->
+                        verifier().verify(withSignerCertificates(List.of()).toJson()))
                 .isInstanceOf(TrustException.class)
                 .hasMessageContaining("not a certificate known here");
-        var oneChainTwice = new MessageEvidence(
-                evidence.type(),
-                evidence.log(),
-                evidence.xRoadId(),
-                evidence.records(),
-                evidence.crls(),
-                List.of(
-                        evidence.signerCertificates().getFirst(),
-                        evidence.signerCertificates().getFirst()));
-        assertThatThrownBy(() -> verifier().verify(oneChainTwice.toJson()))
+        String first = evidence.signerCertificates().getFirst();
+        assertThatThrownBy(() -> verifier()
+                        .verify(withSignerCertificates(List.of(first, first)).toJson()))
                 .isInstanceOf(TrustException.class)
                 .hasMessageContaining("not a certificate known here");
-        var garbled = new MessageEvidence(
-                evidence.type(),
-                evidence.log(),
-                evidence.xRoadId(),
-                evidence.records(),
-                evidence.crls(),
-                List.of("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
-        assertThatThrownBy(() -> verifier().verify(garbled.toJson()))
+        String garbled = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+        assertThatThrownBy(() -> verifier()
+                        .verify(withSignerCertificates(List.of(garbled)).toJson()))
                 .isInstanceOf(TrustException.class)
                 .hasMessageContaining("signer certificate chain in the evidence does not parse");
     }
