@@ -30,6 +30,12 @@
 #   TROAD_BENCH_JFR=1   also records a JFR profile (settings=profile) of each security server during
 #                       the throughput run of (c), kept as bench/target/troad-ndc-client.jfr and
 #                       bench/target/troad-moi-provider.jfr
+#   TROAD_BENCH_PERF=1  also records the whole machine with Linux perf (`perf record -a -g`, package
+#                       linux-perf) during the throughput run of (c), kept as bench/target/troad-perf.data;
+#                       the JVMs then run with frame pointers and write the symbols of their compiled
+#                       code to /tmp/perf-<pid>.map when they stop, so `perf report -i
+#                       bench/target/troad-perf.data --sort comm,dso` names Java methods too. Shows what
+#                       JFR does not: time in the kernel (sockets, thread wake-ups) and in PostgreSQL
 #   TROAD_BENCH_PORT_BASE=27080   ports used: base .. base+3 and base+10 .. base+15, all on 127.0.0.1;
 #                                 keep them below the ephemeral range (/proc/sys/net/ipv4/ip_local_port_range,
 #                                 32768-60999 here), or an outgoing connection may take one first
@@ -44,6 +50,10 @@ rate=${TROAD_BENCH_RATE:-500}
 scenarios=${TROAD_BENCH_SCENARIOS:-a b c}
 warmup_c=${TROAD_BENCH_WARMUP:-90}
 jvm_opts=${TROAD_BENCH_JVM_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}
+if [ "${TROAD_BENCH_PERF:-}" = 1 ]; then
+  command -v perf >/dev/null || { echo "TROAD_BENCH_PERF=1 needs perf (Debian package linux-perf)" >&2; exit 2; }
+  jvm_opts="$jvm_opts -XX:+PreserveFramePointer -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit"
+fi
 base=${TROAD_BENCH_PORT_BASE:-27080}
 if [ -n "${TROAD_BENCH_LOG:-}" ] && [ "$TROAD_BENCH_LOG" != postgres ]; then
   echo "TROAD_BENCH_LOG is gone: (c) runs the real security servers, whose message log is always durable" >&2
@@ -455,8 +465,15 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
     "$JAVA_HOME/bin/jcmd" "${pids[moi]}" JFR.start name=bench settings=profile filename="$work/troad-moi-provider.jfr" >/dev/null
   fi
   declare -A before=() after=()
+  local perf_pid=""
+  if [ "$scenario" = c ] && [ "${TROAD_BENCH_PERF:-}" = 1 ]; then
+    mkdir -p bench/target
+    perf record -a -g -F 499 -o bench/target/troad-perf.data -- sleep "$seconds" >/dev/null 2>&1 &
+    perf_pid=$!
+  fi
   if [ "$scenario" = c ]; then sample_cpu before; fi
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
+  if [ -n "$perf_pid" ]; then wait "$perf_pid" || echo "warning: perf record failed" >&2; fi
   if [ "$scenario" = c ]; then
     sample_cpu after
     n=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -602,5 +619,8 @@ if [ -n "$with_troad" ]; then
   echo "logs of the three nodes: bench/target/troad-logs/{central,moi,ndc}.log"
   if [ -n "${keep_jfr:-}" ]; then
     echo "JFR of the security servers (throughput run): bench/target/troad-ndc-client.jfr, bench/target/troad-moi-provider.jfr"
+  fi
+  if [ "${TROAD_BENCH_PERF:-}" = 1 ]; then
+    echo "perf of the machine (throughput run): perf report -i bench/target/troad-perf.data --sort comm,dso (Java symbols: /tmp/perf-<pid>.map)"
   fi
 fi
