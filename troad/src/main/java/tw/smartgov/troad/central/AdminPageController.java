@@ -16,8 +16,9 @@ import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.trust.TrustException;
 
 /**
- * The administrator's pages: the registry at a glance and forms to add members and subsystems, to
- * register a service with its OpenAPI document (JSON or YAML) and to create registration tokens. Forms post back to this page, which shows the outcome; a new
+ * The administrator's pages: the registry at a glance and forms to add, rename and remove members,
+ * to add and remove subsystems, to register a service with its OpenAPI document (JSON or YAML) and
+ * to create registration tokens. Forms post back to this page, which shows the outcome; a new
  * token is shown once, on that response only.
  */
 @Controller
@@ -55,6 +56,30 @@ class AdminPageController {
         return outcome(model, response, () -> {
             registry.addSubsystem(SubsystemId.parse(id.strip()));
             return "已新增子系統 Subsystem added: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/member/rename")
+    String renameMember(@RequestParam String id, @RequestParam String name, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            registry.renameMember(MemberId.parse(id.strip()), name);
+            return "已更名成員 Member renamed: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/member/remove")
+    String removeMember(@RequestParam String id, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            registry.deleteMember(MemberId.parse(id.strip()));
+            return "已移除成員 Member removed: " + id.strip();
+        });
+    }
+
+    @PostMapping("/admin/troad/forms/subsystem/remove")
+    String removeSubsystem(@RequestParam String id, Model model, HttpServletResponse response) {
+        return outcome(model, response, () -> {
+            registry.deleteSubsystem(SubsystemId.parse(id.strip()));
+            return "已移除子系統 Subsystem removed: " + id.strip();
         });
     }
 

@@ -75,6 +75,43 @@ class WebPagesTest extends CentralIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theAdminPageFormsRenameAndRemoveMembersAndSubsystemsOnlyOnceUnused() {
+        String code = unique("RM");
+        String member = "TW/GOV/" + code;
+        String subsystem = memberWithSubsystem(code, "app");
+        String form = "application/x-www-form-urlencoded";
+
+        var renamed = post("/admin/troad/forms/member/rename", form, "id=" + member + "&name=" + form("新名稱 Renamed"));
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertAccessible(Jsoup.parse(renamed.body()));
+        assertThat(Jsoup.parse(renamed.body())
+                        .select("#members-heading ~ table tr")
+                        .text())
+                .contains(member + " 新名稱 Renamed");
+
+        var stillUsed = post("/admin/troad/forms/member/remove", form, "id=" + member);
+        assertThat(stillUsed.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(stillUsed.body()).select("[role=alert]").text()).contains("remove those first");
+
+        assertThat(post("/admin/troad/forms/subsystem/remove", form, "id=" + subsystem)
+                        .statusCode())
+                .isEqualTo(200);
+        var removed = post("/admin/troad/forms/member/remove", form, "id=" + member);
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(removed.body()).text()).contains("已移除成員 Member removed: " + member);
+        assertThat(Jsoup.parse(removed.body())
+                        .select("#members-heading ~ table th[scope=row]")
+                        .text())
+                .doesNotContain(member);
+        assertThat(post("/admin/troad/forms/member/remove", form, "id=" + member)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post("/admin/troad/forms/member/remove", form, "id=not an id")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     private static String form(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -96,7 +133,7 @@ class WebPagesTest extends CentralIntegrationTest {
         Document page = Jsoup.parse(token.body());
 
         assertAccessible(page);
-        assertThat(page.select("form[method=post]")).hasSize(4);
+        assertThat(page.select("form[method=post]")).hasSize(7);
         assertThat(page.text()).contains("TW/GOV/" + code, "測試 Test", "只顯示這一次");
         String shownToken = page.select("#token-heading ~ p code").last().text();
         var keys = tw.smartgov.trust.ca.TestPki.keyPair("EC", "secp256r1");
