@@ -84,7 +84,12 @@ class ConfigurationContent {
     // Message signatures name their signer by thumbprint only: peers need the chain from here.
     private @Nullable String signingChain(SecurityServers.Pin signing) {
         return ca.find(new BigInteger(signing.serialHex(), 16))
-                .map(issued -> Pem.encode(List.of(issued.certificate(), ca.issuingCertificate())))
+                .map(issued -> {
+                    var leaf = issued.certificate();
+                    var issuing = ca.issuingCertificate();
+                    boolean issuedByIt = leaf.getIssuerX500Principal().equals(issuing.getSubjectX500Principal());
+                    return Pem.encode(issuedByIt ? List.of(leaf, issuing) : List.of(leaf));
+                })
                 .orElse(null);
     }
 
