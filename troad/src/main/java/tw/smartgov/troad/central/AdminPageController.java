@@ -45,42 +45,47 @@ class AdminPageController {
 
     @PostMapping("/admin/troad/forms/member")
     String addMember(@RequestParam String id, @RequestParam String name, Model model, HttpServletResponse response) {
-        return outcome(model, response, () -> {
-            registry.addMember(MemberId.parse(id.strip()), name);
-            return "已新增成員 Member added: " + id.strip();
-        });
+        return done(
+                model,
+                response,
+                () -> registry.addMember(MemberId.parse(id.strip()), name),
+                "已新增成員 Member added: " + id.strip());
     }
 
     @PostMapping("/admin/troad/forms/subsystem")
     String addSubsystem(@RequestParam String id, Model model, HttpServletResponse response) {
-        return outcome(model, response, () -> {
-            registry.addSubsystem(SubsystemId.parse(id.strip()));
-            return "已新增子系統 Subsystem added: " + id.strip();
-        });
+        return done(
+                model,
+                response,
+                () -> registry.addSubsystem(SubsystemId.parse(id.strip())),
+                "已新增子系統 Subsystem added: " + id.strip());
     }
 
     @PostMapping("/admin/troad/forms/member/rename")
     String renameMember(@RequestParam String id, @RequestParam String name, Model model, HttpServletResponse response) {
-        return outcome(model, response, () -> {
-            registry.renameMember(MemberId.parse(id.strip()), name);
-            return "已更名成員 Member renamed: " + id.strip();
-        });
+        return done(
+                model,
+                response,
+                () -> registry.renameMember(MemberId.parse(id.strip()), name),
+                "已更名成員 Member renamed: " + id.strip());
     }
 
     @PostMapping("/admin/troad/forms/member/remove")
     String removeMember(@RequestParam String id, Model model, HttpServletResponse response) {
-        return outcome(model, response, () -> {
-            registry.deleteMember(MemberId.parse(id.strip()));
-            return "已移除成員 Member removed: " + id.strip();
-        });
+        return done(
+                model,
+                response,
+                () -> registry.deleteMember(MemberId.parse(id.strip())),
+                "已移除成員 Member removed: " + id.strip());
     }
 
     @PostMapping("/admin/troad/forms/subsystem/remove")
     String removeSubsystem(@RequestParam String id, Model model, HttpServletResponse response) {
-        return outcome(model, response, () -> {
-            registry.deleteSubsystem(SubsystemId.parse(id.strip()));
-            return "已移除子系統 Subsystem removed: " + id.strip();
-        });
+        return done(
+                model,
+                response,
+                () -> registry.deleteSubsystem(SubsystemId.parse(id.strip())),
+                "已移除子系統 Subsystem removed: " + id.strip());
     }
 
     @PostMapping("/admin/troad/forms/service")
@@ -111,6 +116,14 @@ class AdminPageController {
                     new RegistrationMessages.TokenRequest(owner.strip(), code.strip(), address, list));
             model.addAttribute("token", token);
             return "已建立註冊權杖 Registration token created for " + token.serverId();
+        });
+    }
+
+    /** Runs {@code action} and shows {@code message}, or the error that kept it from being done. */
+    private String done(Model model, HttpServletResponse response, Runnable action, String message) {
+        return outcome(model, response, () -> {
+            action.run();
+            return message;
         });
     }
 
