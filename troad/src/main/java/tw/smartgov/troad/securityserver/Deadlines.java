@@ -69,7 +69,9 @@ final class Deadlines implements AutoCloseable {
         expire(Long.MAX_VALUE); // nobody waits for ever on a closed server
     }
 
-    // Each queue is in deadline order; waits done early are dropped as they reach its head.
+    // Each queue is in deadline order, so expiry stops at the first wait still in time; waits done
+    // early are dropped wherever they are, so that a long wait does not keep the finished ones
+    // behind it (and what their expiry actions hold) until its own deadline.
     private void expire(long now) {
         for (Queue<Wait> queue : queues.values()) {
             for (Wait head; (head = queue.peek()) != null; ) {
@@ -85,7 +87,13 @@ final class Deadlines implements AutoCloseable {
                     }
                 }
             }
+            queue.removeIf(wait -> wait.done().isDone());
         }
+    }
+
+    /** How many waits are being watched; for tests. */
+    int watched() {
+        return queues.values().stream().mapToInt(Queue::size).sum();
     }
 
     /** Ends every wait still pending at once, as if expired. */

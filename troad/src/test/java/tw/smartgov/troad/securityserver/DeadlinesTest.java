@@ -60,6 +60,24 @@ class DeadlinesTest {
     }
 
     @Test
+    void waitsDoneEarlyAreForgottenEvenBehindALongOne() throws Exception {
+        try (var deadlines = new Deadlines("test")) {
+            var slow = deadlines.bound(new CompletableFuture<Void>(), Duration.ofHours(1));
+            for (int i = 0; i < 1_000; i++) {
+                deadlines
+                        .bound(new CompletableFuture<Void>(), Duration.ofHours(1))
+                        .complete(null);
+            }
+
+            for (int i = 0; i < 250 && deadlines.watched() > 1; i++) {
+                Thread.sleep(Deadlines.TICK.toMillis());
+            }
+            assertThat(deadlines.watched()).isEqualTo(1);
+            assertThat(slow).isNotDone();
+        }
+    }
+
+    @Test
     void closingEndsEveryPendingWaitAndLaterOnesAtOnce() {
         var deadlines = new Deadlines("test");
         var pending = deadlines.bound(new CompletableFuture<Void>(), Duration.ofHours(1));
