@@ -49,9 +49,11 @@ class Members {
         return jdbc.update("update troad.member set name = ? where id = ?", name, id.encoded()) == 1;
     }
 
-    /** Removes the member and its unused registration tokens; false if there was no such member. */
+    /** Removes the member and its registration tokens; false if there was no such member. */
     boolean delete(MemberId id) {
-        jdbc.update("delete from troad.registration_token where owner_id = ? and used_at is null", id.encoded());
+        // used ones too: they refer to servers that were decommissioned (a member with servers is
+        // not deleted, and the caller's transaction then keeps its tokens)
+        jdbc.update("delete from troad.registration_token where owner_id = ?", id.encoded());
         return jdbc.update("delete from troad.member where id = ?", id.encoded()) == 1;
     }
 

@@ -63,7 +63,7 @@ class Registry {
     }
 
     /**
-     * Removes a member without subsystems or security servers (with its unused registration
+     * Removes a member without subsystems or security servers (with its registration
      * tokens) and publishes the configuration without it.
      */
     void deleteMember(MemberId id) {

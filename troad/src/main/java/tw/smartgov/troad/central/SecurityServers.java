@@ -92,6 +92,12 @@ class SecurityServers {
     }
 
     /** Locks the server's row until the transaction ends: renewals of one server run one at a time. */
+    /** Deletes a server and its client list; false if there is none. */
+    boolean delete(String id) {
+        jdbc.update("delete from troad.security_server_client where server_id = ?", id);
+        return jdbc.update("delete from troad.security_server where id = ?", id) == 1;
+    }
+
     Optional<Server> lock(String id) {
         return jdbc
                 .query(

@@ -90,6 +90,45 @@ class RegistrationTest extends CentralIntegrationTest {
     }
 
     @Test
+    void aDecommissionedServerLeavesTheConfigurationWithItsCertificatesRevokedAndItsMemberCanGo() {
+        String code = unique("DEC");
+        String member = "TW/GOV/" + code;
+        String client = memberWithSubsystem(code, "app");
+        var issued = client().register(
+                        token(member, "ss1", client),
+                        csr(TestPki.keyPair("EC", "secp256r1"), "CN=ss1"),
+                        csr(TestPki.keyPair("EC", "secp256r1"), "CN=ss1 signing"),
+                        List.of(),
+                        List.of("127.0.0.1"));
+        // the configuration also publishes the signing chain, whose leaf is the pinned one
+        var published = verifiedGlobalConfiguration().securityServers().stream()
+                .filter(s -> s.id().equals(member + "/ss1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(published.signingChain().orElseThrow().getFirst())
+                .isEqualTo(issued.signingChain().getFirst());
+        assertThat(delete("/admin/troad/members/" + member).statusCode()).isEqualTo(409);
+
+        assertThat(delete("/admin/troad/security-servers/" + member + "/ss1").statusCode())
+                .isEqualTo(204);
+
+        assertThat(verifiedGlobalConfiguration().securityServers()).noneMatch(s -> s.id().equals(member + "/ss1"));
+        var validator = new CertificateValidator(List.of(ca.root()), ca.revocationSource());
+        for (var chain : List.of(issued.tlsChain(), issued.signingChain())) {
+            assertThat(ca.find(chain.getFirst().getSerialNumber()).orElseThrow().revocationReason())
+                    .isEqualTo(tw.smartgov.trust.ca.RevocationReason.CESSATION_OF_OPERATION);
+        }
+        assertThatThrownBy(() ->
+                        validator.validate(issued.signingChain(), CertificateProfile.SIGNING, java.time.Instant.now()))
+                .isInstanceOf(tw.smartgov.trust.TrustException.class);
+        var again = delete("/admin/troad/security-servers/" + member + "/ss1");
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("UNKNOWN_SECURITY_SERVER");
+        assertThat(delete("/admin/troad/subsystems/" + client).statusCode()).isEqualTo(204);
+        assertThat(delete("/admin/troad/members/" + member).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void aTokenWorksOnlyOnce() {
         String member = "TW/GOV/" + unique("MOF");
         String client = memberWithSubsystem(member.substring(7), "tax");
