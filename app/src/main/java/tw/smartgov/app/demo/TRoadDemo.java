@@ -69,6 +69,7 @@ class TRoadDemo {
     private final String adminPassword;
     private final Path stateDir;
     private final int portBase;
+    private final int configuredPort;
     private final List<SecurityServerNode> nodes = new ArrayList<>();
     private DemoBackends backends;
 
@@ -80,7 +81,8 @@ class TRoadDemo {
             NodeMessageLogs messageLogs,
             @Value("${smartgov.admin.password}") String adminPassword,
             @Value("${smartgov.data-dir}") Path dataDir,
-            @Value("${smartgov.demo.troad-port-base:-1}") int portBase) {
+            @Value("${smartgov.demo.troad-port-base:-1}") int portBase,
+            @Value("${server.port:8080}") int configuredPort) {
         this.vault = vault;
         this.rights = rights;
         this.services = services;
@@ -89,6 +91,7 @@ class TRoadDemo {
         this.adminPassword = adminPassword;
         this.stateDir = dataDir.resolve("troad");
         this.portBase = portBase;
+        this.configuredPort = configuredPort;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -108,7 +111,9 @@ class TRoadDemo {
             services.put(
                     new ServiceDescription(id, backends.base(service.backendPath()), resource(service.document())));
         }
-        int base = portBase >= 0 ? portBase : port;
+        // a random web port (0, as in tests) lies in the ephemeral range, where the ports after it
+        // may be taken by any outgoing connection meanwhile: then every node takes free ports
+        int base = portBase >= 0 ? portBase : configuredPort == 0 ? 0 : port;
         for (Agency agency : AGENCIES) {
             try {
                 nodes.add(startNode(agency, base, URI.create(central), admin));
