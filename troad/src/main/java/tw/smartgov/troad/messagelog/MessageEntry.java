@@ -1,9 +1,9 @@
 package tw.smartgov.troad.messagelog;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,14 +85,12 @@ record MessageEntry(
      * signatures name their signers by (none for signatures carrying their chain in {@code x5c}).
      */
     List<String> signerThumbprints() {
-        List<String> thumbprints = new ArrayList<>(2);
-        for (Part part : List.of(request, response)) {
-            SignerCertificates.referencedBy(
-                            BatchSignature.parse(part.signature()).rootJws())
-                    .filter(t -> !thumbprints.contains(t))
-                    .ifPresent(thumbprints::add);
-        }
-        return thumbprints;
+        return Stream.of(request, response)
+                .flatMap(part ->
+                        SignerCertificates.referencedBy(
+                                BatchSignature.parse(part.signature()).rootJws())
+                                .stream())
+                .toList();
     }
 
     /** The canonical bytes stored in the log. */

@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,18 +50,12 @@ final class SignerCertificateStore {
     }
 
     /**
-     * The chains (PEM, leaf first) of these thumbprints, in their order, without duplicates.
+     * The chains (PEM, leaf first) of these thumbprints, in their order.
      *
      * @throws IllegalStateException naming a thumbprint whose chain was never kept
      */
     List<String> chains(Collection<String> thumbprints) {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (String thumbprint : thumbprints) {
-            if (!found.containsKey(thumbprint)) {
-                found.put(thumbprint, chain(thumbprint));
-            }
-        }
-        return List.copyOf(found.values());
+        return thumbprints.stream().map(this::chain).toList();
     }
 
     private String chain(String thumbprint) {
