@@ -3,17 +3,29 @@ package tw.smartgov.troad.securityserver;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
-import org.eclipse.jetty.client.DuplexConnectionPool;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.MultiplexConnectionPool;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http2.HTTP2Connection;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +42,7 @@ import tw.smartgov.troad.protocol.XRoadErrorType;
  */
 public final class SecurityServer implements AutoCloseable {
     private static final int MAX_CONNECTIONS_PER_DESTINATION = 256;
+    private static final int MAX_STREAMS_PER_CONNECTION = 256;
 
     private final Gateway gateway;
     private final Server clientServer;
@@ -134,6 +147,27 @@ public final class SecurityServer implements AutoCloseable {
         return URI.create("https://" + host() + ":" + providerPort());
     }
 
+    /**
+     * The application protocol of each connection open on the provider port, {@code h2} or {@code
+     * http/1.1} ({@code tls} while a handshake is still under way).
+     */
+    List<String> providerConnectionProtocols() {
+        return providerConnector.getConnectedEndPoints().stream()
+                .map(SecurityServer::protocolOf)
+                .toList();
+    }
+
+    private static String protocolOf(EndPoint endPoint) {
+        Connection connection = endPoint.getConnection();
+        if (connection instanceof SslConnection tls) {
+            connection = tls.getSslEndPoint().getConnection();
+        }
+        if (connection instanceof HTTP2Connection) {
+            return "h2";
+        }
+        return connection instanceof HttpConnection ? "http/1.1" : "tls";
+    }
+
     /** Test seam: changes the provider side's response headers after they were signed. */
     void tamperProviderResponses(Consumer<HttpFields.Mutable> tamper) {
         gateway.hooks().providerResponseHeaders = tamper;
@@ -152,13 +186,20 @@ public final class SecurityServer implements AutoCloseable {
         server.setStopTimeout(2_000);
     }
 
+    // HTTP/2 first, HTTP/1.1 for peers that do not offer it (a server of an older release): one
+    // connection carries the exchanges of every caller, so frames of many exchanges leave in one
+    // write and arrive in one read, and a connection never waits for interest in its next request.
     private static ServerConnector providerConnector(Server server, SslContextFactory.Server tls) {
         HttpConfiguration config = httpConfiguration();
         var customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false); // peers are authenticated by pinned certificates, not names
         config.addCustomizer(customizer);
-        return new ServerConnector(
-                server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(config));
+        var http11 = new HttpConnectionFactory(config);
+        var http2 = new HTTP2ServerConnectionFactory(config);
+        http2.setMaxConcurrentStreams(MAX_STREAMS_PER_CONNECTION);
+        var alpn = new ALPNServerConnectionFactory(http2.getProtocol(), http11.getProtocol());
+        alpn.setDefaultProtocol(http11.getProtocol());
+        return new ServerConnector(server, new SslConnectionFactory(tls, alpn.getProtocol()), alpn, http2, http11);
     }
 
     private static HttpConfiguration httpConfiguration() {
@@ -179,17 +220,22 @@ public final class SecurityServer implements AutoCloseable {
     private static HttpClient httpClient(
             SecurityServerSettings settings, SslContextFactory.@Nullable Client tls, String name) {
         var connector = new ClientConnector();
+        HttpClientTransport transport;
         if (tls != null) {
             connector.setSslContextFactory(tls);
-        }
-        var transport = new HttpClientTransportOverHTTP(connector);
-        if (tls != null) {
+            var http2 = new HTTP2Client(connector);
+            var dynamic = new HttpClientTransportDynamic(
+                    connector, new ClientConnectionFactoryOverHTTP2.HTTP2(http2), HttpClientConnectionFactory.HTTP11);
             long maxAge = settings.peerConnectionMaxAge().toMillis();
-            transport.setConnectionPoolFactory(destination -> {
-                var pool = new DuplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION);
+            dynamic.setConnectionPoolFactory(destination -> {
+                // one stream per connection until a connection says it multiplexes (HTTP/2)
+                var pool = new MultiplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION, 1);
                 pool.setMaxDuration(maxAge); // then a new handshake checks the peer's certificate again
                 return pool;
             });
+            transport = dynamic;
+        } else {
+            transport = new HttpClientTransportOverHTTP(connector);
         }
         var client = new HttpClient(transport);
         client.setName(name);

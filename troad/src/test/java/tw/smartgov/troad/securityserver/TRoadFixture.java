@@ -66,6 +66,9 @@ final class TRoadFixture {
     final SecurityServer a;
     final SecurityServer b;
     final SecurityServer rogue;
+    /** A's TLS identity, pinned for A's server in the configuration. */
+    final SigningIdentity aTls;
+
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -86,7 +89,7 @@ final class TRoadFixture {
             throw new UncheckedIOException(e);
         }
         conf.set(configuration(List.of(), Instant.now().plus(Duration.ofHours(1))));
-        var aTls = identity(CertificateProfile.TLS_PEER);
+        aTls = identity(CertificateProfile.TLS_PEER);
         var aSign = identity(CertificateProfile.SIGNING);
         var bTls = identity(CertificateProfile.TLS_PEER);
         var bSign = identity(CertificateProfile.SIGNING);
