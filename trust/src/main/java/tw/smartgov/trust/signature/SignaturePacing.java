@@ -9,7 +9,8 @@ import java.time.Duration;
  * <p>Each batch costs one signature here and one verification at every receiver (about three times
  * the signature's cost with ECDSA P-256), whatever its size. A message is signed as soon as the
  * signer is free, unless (a) other messages were announced ({@link BatchingSigner#expect()}) and
- * have not arrived yet: then the batch waits for them, at most {@code maxLinger}; or (b) messages
+ * have not arrived yet, and messages arrive at least {@code awaitAnnouncedAboveRate} per second:
+ * then the batch waits for them, at most {@code maxLinger}; or (b) messages
  * arrive faster than {@code lingerAboveRate} per second: then it waits until about {@code
  * targetBatch} should have arrived, again at most {@code maxLinger}. So a lightly loaded server
  * adds no latency, and a busy one signs far fewer batches, at the price of at most {@code
@@ -25,22 +26,40 @@ import java.time.Duration;
  *     many to arrive at the measured rate
  * @param signAloneBelowRate the arrival rate below which a lone message is signed on the caller's
  *     thread
+ * @param awaitAnnouncedAboveRate the arrival rate from which a batch waits for announced messages
+ *     (below it, where signatures are cheap to afford, an announced message is not worth a wait)
  */
 public record SignaturePacing(
-        int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch, double signAloneBelowRate) {
+        int maxBatch,
+        Duration maxLinger,
+        double lingerAboveRate,
+        int targetBatch,
+        double signAloneBelowRate,
+        double awaitAnnouncedAboveRate) {
     /** Never waits: each batch holds what was queued while the previous one was being signed. */
     public static final SignaturePacing IMMEDIATE = new SignaturePacing(512, Duration.ZERO, Double.MAX_VALUE, 1);
 
     /**
-     * A security server's default: waits at most 2 ms, for announced messages or above 1,000/s;
-     * signs a lone message on the caller's thread below 300/s (where batches would save little: a
-     * signature takes a fraction of a millisecond).
+     * A security server's default: from 1,000 messages/s, waits at most 2 ms for announced
+     * messages and for the batch to fill; signs a lone message on the caller's thread below 300/s
+     * (where batches would save little: a signature takes a fraction of a millisecond). In between
+     * nothing waits: a batch holds what arrived during the previous signature.
      */
-    public static final SignaturePacing ADAPTIVE = new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64, 300);
+    public static final SignaturePacing ADAPTIVE =
+            new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64, 300, 1_000);
 
-    /** Signs a lone message on the caller's thread below {@code lingerAboveRate}. */
+    /**
+     * Signs a lone message on the caller's thread below {@code lingerAboveRate}; waits for
+     * announced messages at any rate.
+     */
     public SignaturePacing(int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch) {
         this(maxBatch, maxLinger, lingerAboveRate, targetBatch, lingerAboveRate);
+    }
+
+    /** Waits for announced messages at any rate. */
+    public SignaturePacing(
+            int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch, double signAloneBelowRate) {
+        this(maxBatch, maxLinger, lingerAboveRate, targetBatch, signAloneBelowRate, 0);
     }
 
     public SignaturePacing {
@@ -56,6 +75,9 @@ public record SignaturePacing(
         if (!(signAloneBelowRate >= 0)) {
             throw new IllegalArgumentException("signAloneBelowRate must be 0 or more: " + signAloneBelowRate);
         }
+        if (!(awaitAnnouncedAboveRate >= 0)) {
+            throw new IllegalArgumentException("awaitAnnouncedAboveRate must be 0 or more: " + awaitAnnouncedAboveRate);
+        }
         if (targetBatch < 1 || targetBatch > maxBatch) {
             throw new IllegalArgumentException("targetBatch must be between 1 and maxBatch: " + targetBatch);
         }
@@ -63,7 +85,13 @@ public record SignaturePacing(
 
     /** The same pacing with another {@code maxLinger}. */
     public SignaturePacing withMaxLinger(Duration value) {
-        return new SignaturePacing(maxBatch, value, lingerAboveRate, targetBatch, signAloneBelowRate);
+        return new SignaturePacing(
+                maxBatch, value, lingerAboveRate, targetBatch, signAloneBelowRate, awaitAnnouncedAboveRate);
+    }
+
+    /** Whether, at {@code rate} messages per second, a batch waits for announced messages. */
+    boolean awaitsAnnounced(double rate) {
+        return !maxLinger.isZero() && rate >= awaitAnnouncedAboveRate;
     }
 
     /** How long the first message of a batch waits for unannounced others at {@code rate} per second. */

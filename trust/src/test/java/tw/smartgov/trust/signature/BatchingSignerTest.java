@@ -124,6 +124,24 @@ class BatchingSignerTest {
     }
 
     @Test
+    void belowTheRateWorthWaitingForAnnouncedMessagesNobodyWaits() throws Exception {
+        // as patient as the test above, but waiting for announced messages only from 1,000/s
+        var moderate = new SignaturePacing(64, Duration.ofSeconds(1), Double.MAX_VALUE, 64, 0, 1_000);
+        var digests = BatchSignatureProperties.digests(2, 6);
+        try (var signer = new BatchingSigner(SIGNER, moderate, "moderate")) {
+            var first = signer.expect();
+            var second = signer.expect();
+            BatchSignature a = first.sign(digests.get(0)).get(500, TimeUnit.MILLISECONDS);
+            assertThat(a.size())
+                    .as("signed without the announced second message")
+                    .isEqualTo(1);
+            BatchSignature b = second.sign(digests.get(1)).get(500, TimeUnit.MILLISECONDS);
+            assertThat(b.rootJws()).isNotEqualTo(a.rootJws());
+            assertThat(signer.expectedMessages()).isZero();
+        }
+    }
+
+    @Test
     void aMessageThatWillNotComeReleasesTheBatch() throws Exception {
         var patient = new SignaturePacing(64, Duration.ofSeconds(1), Double.MAX_VALUE, 64);
         try (var signer = new BatchingSigner(SIGNER, patient, "withdrawn")) {
@@ -160,6 +178,8 @@ class BatchingSignerTest {
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 17)).hasMessageContaining("targetBatch");
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, Double.NaN))
                 .hasMessageContaining("signAloneBelowRate");
+        assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, 0, -1))
+                .hasMessageContaining("awaitAnnouncedAboveRate");
     }
 
     @Test
