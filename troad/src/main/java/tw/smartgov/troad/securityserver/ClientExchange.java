@@ -14,6 +14,7 @@ import tw.smartgov.troad.protocol.XRoadException;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.troad.securityserver.ClientProxy.OutgoingRequest;
 import tw.smartgov.troad.securityserver.MessageRecord.Message;
+import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.signature.BatchingSigner.Expectation;
 
 /**
@@ -124,6 +125,20 @@ final class ClientExchange {
 
     private XRoadException unreachable(Upstream.Failed e) {
         String server = provider.id() + " at " + provider.address();
+        if (e.failure() == Upstream.Failure.OTHER) {
+            // In TLS 1.3 a peer refuses this server's certificate after the handshake, with an alert
+            // that may reach the client side only as a closed connection: it would look like the
+            // network's fault, when this server can tell that its own certificate is to blame.
+            try {
+                gateway.trust().validateTls(gateway.settings().tlsIdentity().chain());
+            } catch (TrustException own) {
+                return new XRoadException(
+                        XRoadErrorType.SSL_AUTHENTICATION_FAILED,
+                        "TLS with " + server + " failed: this security server's own TLS certificate is not valid",
+                        own.getMessage(),
+                        e);
+            }
+        }
         return switch (e.failure()) {
             case TLS ->
                 new XRoadException(XRoadErrorType.SSL_AUTHENTICATION_FAILED, "TLS with " + server + " failed", null, e);
