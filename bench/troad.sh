@@ -549,9 +549,17 @@ records() { # node: name=tree size of each transparency log in its database (its
   psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' || tree_size, ' ' ORDER BY name) FROM trust.log_state" \
     "${db_prefix}_$1" 2>/dev/null || true
 }
+record_sizes() { # node: mean bytes of a record as appended, and as stored (compressed or not) with its index rows
+  psql -h 127.0.0.1 -U postgres -At -c "SELECT round(avg(octet_length(data))) || ' B appended, '
+      || round(avg(pg_column_size(data))) || ' B stored'
+      || coalesce(' (' || max(pg_column_compression(data)) || ')', '') FROM trust.log_leaf" \
+    "${db_prefix}_$1" 2>/dev/null || true
+}
 if [ -n "$with_troad" ]; then
   records_ndc=$(records ndc)
   records_moi=$(records moi)
+  sizes_ndc=$(record_sizes ndc)
+  sizes_moi=$(record_sizes moi)
 fi
 
 echo
@@ -608,6 +616,7 @@ if [ -n "$with_troad" ]; then
       }' "$work/$name.phases.before" "$work/$name.phases.after" 2>/dev/null || true
   done
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
+  echo "record size: NDC's ${sizes_ndc:-unknown}; MOI's ${sizes_moi:-unknown}"
   for name in "${nodes[@]}"; do # what the nodes complained about during the run
     warnings=$(jq -rR 'fromjson? | select(.log.level == "WARN" or .log.level == "ERROR") | "\(.log.level) \(.log.logger): \(.message)"' \
       "$work/$name.log" | cut -c1-200 | sort | uniq -c | sort -rn)
