@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Signs messages as they arrive, in batches that grow with the load: one thread takes whatever is
  * waiting (up to the pacing's {@code maxBatch}) and signs it with one signature. A lone message is
- * signed at once, on the caller's own thread when nothing else is waiting or expected and the
- * arrival rate is below the pacing's {@code signAloneBelowRate} (no hand-off to the signing thread
+ * signed at once, on the caller's own thread when nothing else is waiting, fewer others are
+ * expected than are worth waiting for, and the arrival rate is below the pacing's {@code signAloneBelowRate} (no hand-off to the signing thread
  * and back, which on an idle machine costs more than the signature). Under load, messages that arrive
- * during one signature share the next, and when messages arrive fast the first message of a batch
- * waits briefly for others ({@link SignaturePacing}'s {@code maxLinger}), and for those known to
- * be coming ({@link #expect()}).
+ * during one signature share the next, and the first message of a batch waits briefly ({@link
+ * SignaturePacing}'s {@code maxLinger}) for others when enough are known to be coming ({@link
+ * #expect()}) or arrive fast.
  */
 public final class BatchingSigner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingSigner.class);
@@ -68,10 +68,9 @@ public final class BatchingSigner implements AutoCloseable {
             return pending.result();
         }
         arrivals.incrementAndGet();
-        double rate = recentRate;
         if (queue.isEmpty()
-                && (expected.get() <= ownExpectations || !pacing.awaitsAnnounced(rate))
-                && rate < pacing.signAloneBelowRate()
+                && !pacing.awaitsAnnounced(expected.get() - ownExpectations)
+                && recentRate < pacing.signAloneBelowRate()
                 && signing.tryLock()) {
             try {
                 if (queue.isEmpty()) {
@@ -148,8 +147,7 @@ public final class BatchingSigner implements AutoCloseable {
                 try {
                     batch.add(first);
                     queue.drainTo(batch, pacing.maxBatch() - 1);
-                    double rate = measureRate();
-                    gather(batch, pacing.lingerNanos(rate), pacing.awaitsAnnounced(rate));
+                    gather(batch, pacing.lingerNanos(measureRate()));
                     signBatch(batch);
                 } finally {
                     signing.unlock();
@@ -164,13 +162,13 @@ public final class BatchingSigner implements AutoCloseable {
     }
 
     // Until the batch reaches the target size, takes what arrives: for rateLingerNanos, and up to
-    // maxLinger while expected messages have not arrived yet (if awaitAnnounced).
-    private void gather(List<Pending> batch, long rateLingerNanos, boolean awaitAnnounced) throws InterruptedException {
+    // maxLinger while enough expected messages have not arrived yet.
+    private void gather(List<Pending> batch, long rateLingerNanos) throws InterruptedException {
         long start = System.nanoTime();
         long rateDeadline = start + rateLingerNanos;
         long hardDeadline = start + pacing.maxLinger().toNanos();
         while (batch.size() < pacing.targetBatch() && !closed) {
-            boolean expecting = awaitAnnounced && expected.get() > 0;
+            boolean expecting = pacing.awaitsAnnounced(expected.get());
             long left = (expecting ? hardDeadline : rateDeadline) - System.nanoTime();
             if (left <= 0) {
                 return;

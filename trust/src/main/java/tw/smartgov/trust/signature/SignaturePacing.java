@@ -9,8 +9,8 @@ import java.time.Duration;
  * <p>Each batch costs one signature here and one verification at every receiver (about three times
  * the signature's cost with ECDSA P-256), whatever its size. A message is signed as soon as the
  * signer is free, unless (a) other messages were announced ({@link BatchingSigner#expect()}) and
- * have not arrived yet, and messages arrive at least {@code awaitAnnouncedAboveRate} per second:
- * then the batch waits for them, at most {@code maxLinger}; or (b) messages
+ * have not arrived yet, at least {@code awaitAnnouncedFrom} of them: then the batch waits for them,
+ * at most {@code maxLinger}; or (b) messages
  * arrive faster than {@code lingerAboveRate} per second: then it waits until about {@code
  * targetBatch} should have arrived, again at most {@code maxLinger}. So a lightly loaded server
  * adds no latency, and a busy one signs far fewer batches, at the price of at most {@code
@@ -26,8 +26,9 @@ import java.time.Duration;
  *     many to arrive at the measured rate
  * @param signAloneBelowRate the arrival rate below which a lone message is signed on the caller's
  *     thread
- * @param awaitAnnouncedAboveRate the arrival rate from which a batch waits for announced messages
- *     (below it, where signatures are cheap to afford, an announced message is not worth a wait)
+ * @param awaitAnnouncedFrom how many messages must be announced and on their way for a batch to
+ *     wait for them: a measure of load that, unlike the arrival rate, does not fall when the
+ *     batches shrink (with 1, a batch always waits for announced messages)
  */
 public record SignaturePacing(
         int maxBatch,
@@ -35,31 +36,30 @@ public record SignaturePacing(
         double lingerAboveRate,
         int targetBatch,
         double signAloneBelowRate,
-        double awaitAnnouncedAboveRate) {
+        int awaitAnnouncedFrom) {
     /** Never waits: each batch holds what was queued while the previous one was being signed. */
     public static final SignaturePacing IMMEDIATE = new SignaturePacing(512, Duration.ZERO, Double.MAX_VALUE, 1);
 
     /**
-     * A security server's default: from 1,000 messages/s, waits at most 2 ms for announced
-     * messages and for the batch to fill; signs a lone message on the caller's thread below 300/s
-     * (where batches would save little: a signature takes a fraction of a millisecond). In between
-     * nothing waits: a batch holds what arrived during the previous signature.
+     * A security server's default: while at least 4 messages are announced (exchanges in flight),
+     * a batch waits at most 2 ms for them, and from 1,000 messages/s also for the batch to fill;
+     * otherwise nothing waits, and below 1,000/s a lone message is signed at once on the caller's
+     * thread (batches would save little there: a signature takes a fraction of a millisecond).
      */
-    public static final SignaturePacing ADAPTIVE =
-            new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64, 300, 1_000);
+    public static final SignaturePacing ADAPTIVE = new SignaturePacing(512, Duration.ofMillis(2), 1_000, 64, 1_000, 4);
 
     /**
-     * Signs a lone message on the caller's thread below {@code lingerAboveRate}; waits for
-     * announced messages at any rate.
+     * Signs a lone message on the caller's thread below {@code lingerAboveRate}; waits for any
+     * announced message.
      */
     public SignaturePacing(int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch) {
         this(maxBatch, maxLinger, lingerAboveRate, targetBatch, lingerAboveRate);
     }
 
-    /** Waits for announced messages at any rate. */
+    /** Waits for any announced message. */
     public SignaturePacing(
             int maxBatch, Duration maxLinger, double lingerAboveRate, int targetBatch, double signAloneBelowRate) {
-        this(maxBatch, maxLinger, lingerAboveRate, targetBatch, signAloneBelowRate, 0);
+        this(maxBatch, maxLinger, lingerAboveRate, targetBatch, signAloneBelowRate, 1);
     }
 
     public SignaturePacing {
@@ -75,8 +75,8 @@ public record SignaturePacing(
         if (!(signAloneBelowRate >= 0)) {
             throw new IllegalArgumentException("signAloneBelowRate must be 0 or more: " + signAloneBelowRate);
         }
-        if (!(awaitAnnouncedAboveRate >= 0)) {
-            throw new IllegalArgumentException("awaitAnnouncedAboveRate must be 0 or more: " + awaitAnnouncedAboveRate);
+        if (awaitAnnouncedFrom < 1) {
+            throw new IllegalArgumentException("awaitAnnouncedFrom must be at least 1: " + awaitAnnouncedFrom);
         }
         if (targetBatch < 1 || targetBatch > maxBatch) {
             throw new IllegalArgumentException("targetBatch must be between 1 and maxBatch: " + targetBatch);
@@ -86,12 +86,12 @@ public record SignaturePacing(
     /** The same pacing with another {@code maxLinger}. */
     public SignaturePacing withMaxLinger(Duration value) {
         return new SignaturePacing(
-                maxBatch, value, lingerAboveRate, targetBatch, signAloneBelowRate, awaitAnnouncedAboveRate);
+                maxBatch, value, lingerAboveRate, targetBatch, signAloneBelowRate, awaitAnnouncedFrom);
     }
 
-    /** Whether, at {@code rate} messages per second, a batch waits for announced messages. */
-    boolean awaitsAnnounced(double rate) {
-        return !maxLinger.isZero() && rate >= awaitAnnouncedAboveRate;
+    /** Whether a batch waits while {@code announced} messages are on their way. */
+    boolean awaitsAnnounced(long announced) {
+        return !maxLinger.isZero() && announced >= awaitAnnouncedFrom;
     }
 
     /** How long the first message of a batch waits for unannounced others at {@code rate} per second. */

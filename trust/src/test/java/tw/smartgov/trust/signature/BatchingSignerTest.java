@@ -124,9 +124,9 @@ class BatchingSignerTest {
     }
 
     @Test
-    void belowTheRateWorthWaitingForAnnouncedMessagesNobodyWaits() throws Exception {
-        // as patient as the test above, but waiting for announced messages only from 1,000/s
-        var moderate = new SignaturePacing(64, Duration.ofSeconds(1), Double.MAX_VALUE, 64, 0, 1_000);
+    void fewerAnnouncedMessagesThanWorthWaitingForAreNotWaitedFor() throws Exception {
+        // as patient as the test above, but waiting only while 3 or more messages are announced
+        var moderate = new SignaturePacing(64, Duration.ofSeconds(1), Double.MAX_VALUE, 64, 0, 3);
         var digests = BatchSignatureProperties.digests(2, 6);
         try (var signer = new BatchingSigner(SIGNER, moderate, "moderate")) {
             var first = signer.expect();
@@ -178,8 +178,8 @@ class BatchingSignerTest {
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 17)).hasMessageContaining("targetBatch");
         assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, Double.NaN))
                 .hasMessageContaining("signAloneBelowRate");
-        assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, 0, -1))
-                .hasMessageContaining("awaitAnnouncedAboveRate");
+        assertThatThrownBy(() -> new SignaturePacing(16, Duration.ZERO, 0, 1, 0, 0))
+                .hasMessageContaining("awaitAnnouncedFrom");
     }
 
     @Test
