@@ -531,8 +531,27 @@ settle_databases() {
     psql -h 127.0.0.1 -U postgres -q -c "VACUUM (ANALYZE)" "${db_prefix}_$db" >/dev/null
   done
   psql -h 127.0.0.1 -U postgres -q -c "CHECKPOINT" postgres >/dev/null
+  settle_disk
 }
-echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s; for c, after vacuuming the message logs' databases and a checkpoint) ..."
+# The disk holding PostgreSQL's data goes on writing (and, mounted with `discard`, trimming the
+# recycled WAL) for a while after the checkpoint; commits wait behind that I/O. Waits, at most
+# 90 s, until a second passes with less than 1 MiB written or trimmed, and says how long it took.
+settle_disk() {
+  local dev waited=0 before after
+  dev=$(df --output=source "$(psql -h 127.0.0.1 -U postgres -At -c 'SHOW data_directory' postgres 2>/dev/null || echo /)" 2>/dev/null | tail -1)
+  dev=${dev#/dev/}
+  if ! grep -qw "$dev" /proc/diskstats; then return 0; fi
+  sync
+  io() { awk -v d="$dev" '$3 == d { print $10 + $17 }' /proc/diskstats; } # sectors written + discarded
+  before=$(io)
+  while [ "$waited" -lt 90 ]; do
+    sleep 1; waited=$((waited + 1)); after=$(io)
+    if [ $((after - before)) -lt 2048 ]; then break; fi
+    before=$after
+  done
+  disk_settled="${disk_settled:+$disk_settled, }${waited} s"
+}
+echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s; for c, after vacuuming the message logs' databases, a checkpoint and the disk falling quiet) ..."
 for scenario in $scenarios; do
   case $scenario in
     a) fixed_run a "$url_a" ;;
@@ -617,6 +636,7 @@ if [ -n "$with_troad" ]; then
   done
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
   echo "record size: NDC's ${sizes_ndc:-unknown}; MOI's ${sizes_moi:-unknown}"
+  if [ -n "${disk_settled:-}" ]; then echo "before the fixed-rate run of (c), the disk fell quiet after: $disk_settled"; fi
   for name in "${nodes[@]}"; do # what the nodes complained about during the run
     warnings=$(jq -rR 'fromjson? | select(.log.level == "WARN" or .log.level == "ERROR") | "\(.log.level) \(.log.logger): \(.message)"' \
       "$work/$name.log" | cut -c1-200 | sort | uniq -c | sort -rn)
