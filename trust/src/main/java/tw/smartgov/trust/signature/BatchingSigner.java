@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * Signs messages as they arrive, in batches that grow with the load: one thread takes whatever is
  * waiting (up to the pacing's {@code maxBatch}) and signs it with one signature. A lone message is
  * signed at once, on the caller's own thread when nothing else is waiting, fewer others are
- * expected than are worth waiting for, and the arrival rate is below the pacing's {@code signAloneBelowRate} (no hand-off to the signing thread
- * and back, which on an idle machine costs more than the signature). Under load, messages that arrive
- * during one signature share the next, and the first message of a batch waits briefly ({@link
- * SignaturePacing}'s {@code maxLinger}) for others when enough are known to be coming ({@link
- * #expect()}) or arrive fast.
+ * expected than are worth waiting for, and the arrival rate is below the pacing's {@code
+ * signAloneBelowRate} (no hand-off to the signing thread and back, which on an idle machine costs
+ * more than the signature). Under load, messages that arrive during one signature share the
+ * next, and the first message of a batch waits briefly ({@link SignaturePacing}'s {@code
+ * maxLinger}) for others when enough are known to be coming ({@link #expect()}) or arrive fast.
  */
 public final class BatchingSigner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingSigner.class);

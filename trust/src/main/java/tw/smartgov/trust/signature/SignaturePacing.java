@@ -10,13 +10,13 @@ import java.time.Duration;
  * the signature's cost with ECDSA P-256), whatever its size. A message is signed as soon as the
  * signer is free, unless (a) other messages were announced ({@link BatchingSigner#expect()}) and
  * have not arrived yet, at least {@code awaitAnnouncedFrom} of them: then the batch waits for them,
- * at most {@code maxLinger}; or (b) messages
- * arrive faster than {@code lingerAboveRate} per second: then it waits until about {@code
- * targetBatch} should have arrived, again at most {@code maxLinger}. So a lightly loaded server
- * adds no latency, and a busy one signs far fewer batches, at the price of at most {@code
- * maxLinger} per message. Below {@code signAloneBelowRate}, a message with nothing else queued or
- * announced is signed on the caller's own thread, which saves two thread hand-offs; above it,
- * messages go through the signing thread, where those arriving during a signature share the next.
+ * at most {@code maxLinger}; or (b) messages arrive faster than {@code lingerAboveRate} per second:
+ * then it waits until about {@code targetBatch} should have arrived, again at most {@code
+ * maxLinger}. So a lightly loaded server adds no latency, and a busy one signs far fewer batches,
+ * at the price of at most {@code maxLinger} per message. Below {@code signAloneBelowRate}, a
+ * message with nothing else queued (and fewer announced than are waited for) is signed on the
+ * caller's own thread, which saves two thread hand-offs; above it, messages go through the signing
+ * thread, where those arriving during a signature share the next.
  *
  * @param maxBatch the most messages signed with one signature
  * @param maxLinger the longest the first message of a batch waits for others; zero never waits
