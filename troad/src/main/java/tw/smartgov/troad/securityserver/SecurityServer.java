@@ -217,23 +217,31 @@ public final class SecurityServer implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * HTTP/2 to peers that choose it by ALPN (a provider port picks {@code h2} first), HTTP/1.1 to
+     * the others, including those of releases before HTTP/2, whose provider port does not negotiate
+     * at all: without ALPN the client takes the first protocol it offers, hence HTTP/1.1 first.
+     */
+    static HttpClientTransport peerTransport(ClientConnector connector, java.time.Duration maxAge) {
+        var http2 = new HTTP2Client(connector);
+        var transport = new HttpClientTransportDynamic(
+                connector, HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));
+        transport.setConnectionPoolFactory(destination -> {
+            // one stream per connection until a connection says it multiplexes (HTTP/2)
+            var pool = new MultiplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION, 1);
+            pool.setMaxDuration(maxAge.toMillis()); // then a new handshake checks the peer's certificate again
+            return pool;
+        });
+        return transport;
+    }
+
     private static HttpClient httpClient(
             SecurityServerSettings settings, SslContextFactory.@Nullable Client tls, String name) {
         var connector = new ClientConnector();
         HttpClientTransport transport;
         if (tls != null) {
             connector.setSslContextFactory(tls);
-            var http2 = new HTTP2Client(connector);
-            var dynamic = new HttpClientTransportDynamic(
-                    connector, new ClientConnectionFactoryOverHTTP2.HTTP2(http2), HttpClientConnectionFactory.HTTP11);
-            long maxAge = settings.peerConnectionMaxAge().toMillis();
-            dynamic.setConnectionPoolFactory(destination -> {
-                // one stream per connection until a connection says it multiplexes (HTTP/2)
-                var pool = new MultiplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION, 1);
-                pool.setMaxDuration(maxAge); // then a new handshake checks the peer's certificate again
-                return pool;
-            });
-            transport = dynamic;
+            transport = peerTransport(connector, settings.peerConnectionMaxAge());
         } else {
             transport = new HttpClientTransportOverHTTP(connector);
         }
