@@ -91,13 +91,13 @@ class SecurityServers {
         return count != null && count > 0;
     }
 
-    /** Locks the server's row until the transaction ends: renewals of one server run one at a time. */
     /** Deletes a server and its client list; false if there is none. */
     boolean delete(String id) {
         jdbc.update("delete from troad.security_server_client where server_id = ?", id);
         return jdbc.update("delete from troad.security_server where id = ?", id) == 1;
     }
 
+    /** Locks the server's row until the transaction ends: renewals of one server run one at a time. */
     Optional<Server> lock(String id) {
         return jdbc
                 .query(

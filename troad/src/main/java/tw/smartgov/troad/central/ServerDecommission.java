@@ -13,8 +13,8 @@ import tw.smartgov.trust.ca.RevocationReason;
  * Takes a security server out of service for good: removes it from the registry, revokes its TLS
  * and signing certificates (cessation of operation) and publishes the configuration without it,
  * so that peers stop trusting it at their next configuration poll or CRL fetch, whichever comes
- * first. Its message
- * logs stay where they are; evidence from them keeps verifying at its time-stamps' times.
+ * first. Its message logs stay where they are; evidence from them keeps verifying at its
+ * time-stamps' times.
  */
 @Service
 class ServerDecommission {

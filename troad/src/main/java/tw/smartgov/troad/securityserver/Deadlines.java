@@ -45,6 +45,9 @@ final class Deadlines implements AutoCloseable {
 
     /** Runs {@code onExpiry} unless {@code done} is done within {@code timeout}. */
     <T> CompletableFuture<T> bound(CompletableFuture<T> done, Duration timeout, Runnable onExpiry) {
+        if (done.isDone()) { // e.g. a lone message signed on the caller's thread: nothing to watch
+            return done;
+        }
         if (closed) {
             onExpiry.run();
             return done;

@@ -1,6 +1,7 @@
 package tw.smartgov.troad.securityserver;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -222,7 +223,7 @@ public final class SecurityServer implements AutoCloseable {
      * the others, including those of releases before HTTP/2, whose provider port does not negotiate
      * at all: without ALPN the client takes the first protocol it offers, hence HTTP/1.1 first.
      */
-    static HttpClientTransport peerTransport(ClientConnector connector, java.time.Duration maxAge) {
+    static HttpClientTransport peerTransport(ClientConnector connector, Duration maxAge) {
         var http2 = new HTTP2Client(connector);
         var transport = new HttpClientTransportDynamic(
                 connector, HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));

@@ -131,11 +131,7 @@ class PeerProtocolTest {
 
     @Test
     void aPeerOfferingOnlyHttp11IsAnsweredOverHttp11() throws Exception {
-        var trust = new PeerTrust(
-                new ConfigurationGuard(t.conf::get, Duration.ofHours(1), Clock.systemUTC()),
-                t.ca.revocationSource(),
-                Clock.systemUTC(),
-                chains -> {});
+        var trust = trust();
         var connector = new ClientConnector();
         connector.setSslContextFactory(TlsContexts.client(t.aTls, trust));
         var client = new HttpClient(new HttpClientTransportOverHTTP(connector));
