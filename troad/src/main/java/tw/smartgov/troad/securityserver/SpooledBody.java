@@ -27,6 +27,9 @@ import tw.smartgov.troad.protocol.XRoadException;
 final class SpooledBody implements AutoCloseable {
     static final int MEMORY_LIMIT = 1 << 20;
     private static final int CHUNK = 64 * 1024;
+    // The first read of a body of unknown length: a GET has none, and a full chunk allocated (and
+    // zeroed) for it was four tenths of the memory a security server allocated per exchange.
+    static final int FIRST_CHUNK_OF_UNKNOWN_LENGTH = 4 * 1024;
 
     private final byte @Nullable [] memory;
     private final @Nullable Path file;
@@ -67,7 +70,8 @@ final class SpooledBody implements AutoCloseable {
         Path path = null;
         long total = 0;
         // one more byte than announced, so that the end of the body comes with the first read
-        byte[] chunk = new byte[small ? (int) expectedLength + 1 : CHUNK];
+        byte[] chunk =
+                new byte[small ? (int) expectedLength + 1 : expectedLength < 0 ? FIRST_CHUNK_OF_UNKNOWN_LENGTH : CHUNK];
         try {
             for (int n; (n = in.read(chunk)) >= 0; ) {
                 total += n;
@@ -82,6 +86,9 @@ final class SpooledBody implements AutoCloseable {
                     buffer = new ByteArrayOutputStream(0);
                 }
                 out.write(chunk, 0, n);
+                if (n == chunk.length && n < CHUNK) {
+                    chunk = new byte[CHUNK]; // the body is longer than the first read bet on
+                }
             }
             out.close();
             return new SpooledBody(path == null ? buffer.toByteArray() : null, path, total, md.digest());
@@ -140,6 +147,12 @@ final class SpooledBody implements AutoCloseable {
     /** The bytes, not copied, when they are held in memory; never to be modified. */
     byte @Nullable [] memory() {
         return memory;
+    }
+
+    /** The temporary file holding the bytes, when they are too many for memory; deleted by {@link #close()}. */
+    @Nullable
+    Path file() {
+        return file;
     }
 
     InputStream open() throws IOException {
