@@ -214,6 +214,7 @@ public final class SecurityServer implements AutoCloseable {
     private static QueuedThreadPool threads(String name) {
         var pool = new QueuedThreadPool(200, 4);
         pool.setName(name);
+        pool.setReservedThreads(0);
         pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         return pool;
     }
@@ -248,6 +249,7 @@ public final class SecurityServer implements AutoCloseable {
         }
         var client = new HttpClient(transport);
         client.setName(name);
+        client.setExecutor(threads(name));
         client.setFollowRedirects(false);
         client.setUserAgentField(null);
         client.setConnectTimeout(settings.connectTimeout().toMillis());
