@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpClientTransport;
-import org.eclipse.jetty.client.MultiplexConnectionPool;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -190,7 +189,7 @@ public final class SecurityServer implements AutoCloseable {
     // HTTP/2 first, HTTP/1.1 for peers that do not offer it (a server of an older release): one
     // connection carries the exchanges of every caller, so frames of many exchanges leave in one
     // write and arrive in one read, and a connection never waits for interest in its next request.
-    private static ServerConnector providerConnector(Server server, SslContextFactory.Server tls) {
+    static ServerConnector providerConnector(Server server, SslContextFactory.Server tls) {
         HttpConfiguration config = httpConfiguration();
         var customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false); // peers are authenticated by pinned certificates, not names
@@ -229,8 +228,7 @@ public final class SecurityServer implements AutoCloseable {
         var transport = new HttpClientTransportDynamic(
                 connector, HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));
         transport.setConnectionPoolFactory(destination -> {
-            // one stream per connection until a connection says it multiplexes (HTTP/2)
-            var pool = new MultiplexConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION, 1);
+            var pool = new PeerConnectionPool(destination, MAX_CONNECTIONS_PER_DESTINATION, MAX_STREAMS_PER_CONNECTION);
             pool.setMaxDuration(maxAge.toMillis()); // then a new handshake checks the peer's certificate again
             return pool;
         });

@@ -3,22 +3,30 @@ package tw.smartgov.troad.securityserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static tw.smartgov.troad.securityserver.TRoadFixture.APP;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.net.ssl.TrustManager;
+import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -74,32 +82,146 @@ class PeerProtocolTest {
                 old,
                 new SslConnectionFactory(TlsContexts.server(t.aTls, trust()), "http/1.1"),
                 new HttpConnectionFactory(config));
-        connector.setHost("127.0.0.1");
-        old.addConnector(connector);
-        old.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                response.setStatus(200);
-                Content.Sink.write(
-                        response, true, request.getConnectionMetaData().getProtocol(), callback);
-                return true;
-            }
-        });
-        old.start();
-        var clientConnector = new ClientConnector();
-        clientConnector.setSslContextFactory(trustingClient()); // the address is not pinned: not the point here
-        var client = new HttpClient(SecurityServer.peerTransport(clientConnector, Duration.ofMinutes(1)));
-        client.start();
-        try {
-            ContentResponse response = client.newRequest("https://127.0.0.1:" + connector.getLocalPort() + "/")
-                    .timeout(5, java.util.concurrent.TimeUnit.SECONDS)
-                    .send();
+        // four exchanges answered only once all four have arrived: one connection each
+        try (var provider = new HoldingProvider(old, connector, 4);
+                var client = new PeerClient(Duration.ofMinutes(1))) {
+            var responses = client.burst(provider, 4);
 
-            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-            assertThat(response.getVersion()).isEqualTo(HttpVersion.HTTP_1_1);
-        } finally {
+            responses.forEach(response -> {
+                assertThat(response.getStatus())
+                        .as(response.getContentAsString())
+                        .isEqualTo(200);
+                assertThat(response.getVersion()).isEqualTo(HttpVersion.HTTP_1_1);
+            });
+            assertThat(provider.connectionsOpened()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aBurstOfExchangesToAnHttp2PeerOpensOneConnectionNotOneEach() throws Exception {
+        var server = new Server();
+        var connector = SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust()));
+        try (var provider = new HoldingProvider(server, connector, 16);
+                var client = new PeerClient(Duration.ofMinutes(1))) {
+            var responses = client.burst(provider, 16);
+
+            responses.forEach(response -> assertThat(response.getVersion()).isEqualTo(HttpVersion.HTTP_2));
+            assertThat(provider.connectionsOpened()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBurstAfterThePeerConnectionReachedItsMaximumAgeOpensOneNewConnection() throws Exception {
+        var server = new Server();
+        var connector = SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust()));
+        try (var provider = new HoldingProvider(server, connector, 1);
+                var client = new PeerClient(Duration.ofMillis(300))) {
+            client.burst(provider, 1);
+            Thread.sleep(400); // the connection is now too old to be used again
+            provider.holdUntil(16);
+
+            var responses = client.burst(provider, 16);
+
+            responses.forEach(response -> assertThat(response.getStatus()).isEqualTo(200));
+            assertThat(provider.connectionsOpened()).isEqualTo(2);
+        }
+    }
+
+    /** A provider port whose answers wait until a given number of requests are in at once. */
+    private static final class HoldingProvider implements AutoCloseable {
+        private final Server server;
+        private final ServerConnector connector;
+        private final AtomicInteger opened = new AtomicInteger();
+        private volatile CountDownLatch together;
+
+        HoldingProvider(Server server, ServerConnector connector, int together) throws Exception {
+            this.server = server;
+            this.connector = connector;
+            this.together = new CountDownLatch(together);
+            connector.setHost("127.0.0.1");
+            connector.addEventListener(new org.eclipse.jetty.io.Connection.Listener() {
+                @Override
+                public void onOpened(org.eclipse.jetty.io.Connection connection) {
+                    if (connection instanceof SslConnection) {
+                        opened.incrementAndGet();
+                    }
+                }
+            });
+            server.addConnector(connector);
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    CountDownLatch all = HoldingProvider.this.together;
+                    all.countDown();
+                    if (!all.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the requests did not all arrive together");
+                    }
+                    response.setStatus(200);
+                    Content.Sink.write(
+                            response, true, request.getConnectionMetaData().getProtocol(), callback);
+                    return true;
+                }
+            });
+            server.start();
+        }
+
+        void holdUntil(int requests) {
+            together = new CountDownLatch(requests);
+        }
+
+        /** TLS connections accepted so far. */
+        int connectionsOpened() {
+            return opened.get();
+        }
+
+        URI uri() {
+            return URI.create("https://127.0.0.1:" + connector.getLocalPort() + "/");
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+        }
+    }
+
+    /** A security server's client of its peers, trusting any certificate (not the point here). */
+    private final class PeerClient implements AutoCloseable {
+        private final HttpClient client;
+
+        PeerClient(Duration maxConnectionAge) throws Exception {
+            var connector = new ClientConnector();
+            connector.setSslContextFactory(trustingClient());
+            client = new HttpClient(SecurityServer.peerTransport(connector, maxConnectionAge));
+            client.start();
+        }
+
+        /** Sends {@code count} requests at once and waits for all their responses. */
+        List<ContentResponse> burst(HoldingProvider provider, int count) throws Exception {
+            var sent = IntStream.range(0, count)
+                    .mapToObj(i -> {
+                        var done = new CompletableFuture<ContentResponse>();
+                        var listener = new CompletableResponseListener(
+                                client.newRequest(provider.uri()).timeout(15, TimeUnit.SECONDS));
+                        listener.send().whenComplete((response, failure) -> {
+                            if (failure != null) {
+                                done.completeExceptionally(failure);
+                            } else {
+                                done.complete(response);
+                            }
+                        });
+                        return done;
+                    })
+                    .toList();
+            List<ContentResponse> responses = new ArrayList<>();
+            for (var response : sent) {
+                responses.add(response.get(20, TimeUnit.SECONDS));
+            }
+            return responses;
+        }
+
+        @Override
+        public void close() throws Exception {
             client.stop();
-            old.stop();
         }
     }
 
