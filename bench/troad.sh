@@ -505,24 +505,29 @@ for scenario in $scenarios; do
 done
 
 # --- latency at a fixed rate, open loop
-fixed_run() { # scenario, url, [header]
-  local out
-  out=$("$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$cp" tw.smartgov.bench.FixedRateLoad \
-    "$2" "$rate" "$seconds" 5 "${@:3}")
+fixed_run() { # scenario, url, [header]; runs $after_warmup, if set, once the 5 s of warm-up are over
+  local out pid
+  "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$cp" tw.smartgov.bench.FixedRateLoad \
+    "$2" "$rate" "$seconds" 5 "${@:3}" >"$work/fixed-$1.out" &
+  pid=$!
+  if [ -n "${after_warmup:-}" ]; then sleep 6; "$after_warmup"; fi # 6: the load generator's JVM starts first
+  wait "$pid"
+  out=$(cat "$work/fixed-$1.out")
   if ! grep -q " errors=0 " <<<"$out"; then echo "warning: scenario $1 at $rate/s: $out" >&2; fi
   r50[$1]=$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$out")
   r99[$1]=$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$out")
 }
 phases() { # node, file: count and histogram buckets of timer troad.exchange.phase per side and phase
   admin_api "$1" GET /actuator/prometheus "" "" 2>/dev/null \
-    | awk '/^troad_exchange_phase_seconds_(count|bucket)\{/ {
+    | awk '/^troad_exchange_phase_seconds_(count|bucket|sum)\{/ {
         # label names matched with what precedes them: "le=" also ends "role="
         match($0, /[{,]phase="[a-z]+"/); phase = substr($0, RSTART + 8, RLENGTH - 9)
         match($0, /[{,]side="[a-z]+"/); side = substr($0, RSTART + 7, RLENGTH - 8)
-        kind = "count"
+        kind = ($1 ~ /_sum/) ? "sum" : "count"
         if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
         print side, phase, kind, $NF }' >"$2" || true
 }
+phases_before() { phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"; }
 # The throughput run leaves the message logs' databases with a gigabyte of WAL to write back and
 # tables to vacuum: done first, so that the fixed-rate run measures T-Road, not that backlog.
 settle_databases() {
@@ -557,8 +562,8 @@ for scenario in $scenarios; do
     a) fixed_run a "$url_a" ;;
     b) fixed_run b "$url_b" ;;
     c) settle_databases
-       phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"
-       fixed_run c "$url_c" "$header_c"
+       # the phases of the measured requests only: the warm-up's first seconds include new connections
+       after_warmup=phases_before fixed_run c "$url_c" "$header_c"
        phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after"
        mkdir -p "$here/bench/target/troad-phases"; cp "$work"/*.phases.* "$here/bench/target/troad-phases/" ;;
   esac
@@ -613,25 +618,28 @@ if [ -n "$with_troad" ]; then
     awk -v node="$name" '/^troad_signature_batches_total/ {b += $2} /^troad_signature_messages_total/ {m += $2}
       END {if (b > 0) printf "%s: %d messages signed in %d batch signatures, %.1f per batch\n", node, m, b, m / b}' "$work/$name.metrics"
   done
-  # where the time of an exchange went during the fixed-rate run: the p50 of each phase, read off
-  # the histogram buckets of timer troad.exchange.phase (the upper bound of the bucket holding it)
+  # where the time of an exchange went during the fixed-rate run (after its warm-up): the p50 of
+  # each phase, read off the histogram buckets of timer troad.exchange.phase (the upper bound of
+  # the bucket holding it), and the mean (the timer's sum over its count)
   for name in ndc moi; do
     side=client; if [ "$name" = moi ]; then side=provider; fi
     awk -v node="$name" -v side="$side" -v rate="$rate" '
       FNR == NR { if ($1 == side) before[$2 " " $3] = $4; next }
-      $1 == side { after[$2 " " $3] = $4; if ($3 != "count" && $3 != "+Inf") bounds[$2] = bounds[$2] " " $3 }
+      $1 == side { after[$2 " " $3] = $4; if ($3 != "count" && $3 != "sum" && $3 != "+Inf") bounds[$2] = bounds[$2] " " $3 }
       END {
-        line = ""
+        line = ""; means = ""
         split("receive verify upstream sign log send", order, " ")
         for (i = 1; i <= 6; i++) {
           p = order[i]; n = after[p " count"] - before[p " count"]
           if (n <= 0) continue
+          means = means sprintf(" %s %.3f", p, 1000 * (after[p " sum"] - before[p " sum"]) / n)
           k = split(bounds[p], le, " ")
           for (j = 1; j <= k; j++) {
             if (after[p " " le[j]] - before[p " " le[j]] >= n / 2) { line = line sprintf(" %s %.2f", p, 1000 * le[j]); break }
           }
         }
         if (line != "") printf "%s (%s side), p50 ms of each phase at %s/s (bucket bound):%s\n", node, side, rate, line
+        if (means != "") printf "%s (%s side), mean ms of each phase at %s/s:%s\n", node, side, rate, means
       }' "$work/$name.phases.before" "$work/$name.phases.after" 2>/dev/null || true
   done
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
