@@ -36,7 +36,12 @@
 #                       code to /tmp/perf-<pid>.map when they stop, so `perf report -i
 #                       bench/target/troad-perf.data --sort comm,dso` names Java methods too. Shows what
 #                       JFR does not: time in the kernel (sockets, thread wake-ups) and in PostgreSQL
-#   TROAD_BENCH_PORT_BASE=27080   ports used: base .. base+3 and base+10 .. base+15, all on 127.0.0.1;
+#   TROAD_BENCH_POSTGRES=shared   all databases on the PostgreSQL at 5432 (one WAL for both message
+#                              logs); "own": each security server's database in a throwaway cluster of
+#                              its own (pg_createcluster, needs root; the settings of the one at 5432),
+#                              as each member runs its own database server. No difference measured at
+#                              200/s (docs/benchmarks.md), so shared stays the default
+#   TROAD_BENCH_PORT_BASE=27080   ports used: base .. base+3, base+10 .. base+15 and base+20 .. base+21, all on 127.0.0.1;
 #                                 keep them below the ephemeral range (/proc/sys/net/ipv4/ip_local_port_range,
 #                                 32768-60999 here), or an outgoing connection may take one first
 set -euo pipefail
@@ -69,6 +74,8 @@ ndc_provider_port=$((base + 12)) # NDC's own provider port (unused by the benchm
 moi_client_port=$((base + 13))   # MOI's own client port (unused by the benchmark)
 ndc_admin_port=$((base + 14))    # management API, health and metrics of NDC's security server
 moi_admin_port=$((base + 15))    # the same for MOI's
+moi_postgres_port=$((base + 20)) # the PostgreSQL clusters of MOI's and NDC's security servers
+ndc_postgres_port=$((base + 21)) # (TROAD_BENCH_POSTGRES=own)
 path=/person-record/A123456789
 client_id=TW/GOV/NDC/mydata
 service=TW/GOV/MOI/household/person-record
@@ -95,8 +102,20 @@ cp="bench/target/classes:$(cat bench/target/troad-bench.cp)"
 build="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain 2>/dev/null)" ]; then build="$build with uncommitted changes"; fi
 
+postgres_mode=${TROAD_BENCH_POSTGRES:-shared}
+case $postgres_mode in
+  own)
+    if ! command -v pg_createcluster >/dev/null || [ "$(id -u)" != 0 ]; then
+      echo "TROAD_BENCH_POSTGRES=own needs pg_createcluster (Debian's postgresql-common) and root; using the shared PostgreSQL" >&2
+      postgres_mode=shared
+    fi ;;
+  shared) ;;
+  *) echo "TROAD_BENCH_POSTGRES is own or shared, not $postgres_mode" >&2; exit 2 ;;
+esac
+own_postgres_ports=""
+if [ "$postgres_mode" = own ]; then own_postgres_ports="$moi_postgres_port $ndc_postgres_port"; fi
 for port in $backend_port $hop1_port $hop2_port $central_port $client_port $moi_provider_port \
-  $ndc_provider_port $moi_client_port $ndc_admin_port $moi_admin_port; do
+  $ndc_provider_port $moi_client_port $ndc_admin_port $moi_admin_port $own_postgres_ports; do
   if ss -Hltn "sport = :$port" | grep -q .; then
     echo "port $port is in use; set TROAD_BENCH_PORT_BASE to a free range" >&2
     exit 1
@@ -110,6 +129,18 @@ db_prefix="smartgov_troadbench_$$" # databases ${db_prefix}_central, _moi, _ndc,
 db_created=""
 declare -A pids=()
 nodes=(central moi ndc)
+# Where each node's database lives: the central server's always on the PostgreSQL at 5432; with
+# TROAD_BENCH_POSTGRES=own each security server has a throwaway cluster of its own, as deployed
+# (each member runs its own database server), so that the two message logs do not share one WAL;
+# they still share this machine's disk.
+declare -A pg_port=([central]=5432 [moi]=5432 [ndc]=5432)
+pg_version=""
+pg_clusters=()
+pg() { # node, psql arguments...: psql as postgres on the node's PostgreSQL
+  local name=$1
+  shift
+  psql -h 127.0.0.1 -p "${pg_port[$name]}" -U postgres "$@"
+}
 cleanup() {
   set +e
   local name pid
@@ -137,10 +168,13 @@ cleanup() {
   sleep 0.5
   if [ -n "$db_created" ]; then
     for name in "${nodes[@]}"; do
-      psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS ${db_prefix}_$name WITH (FORCE)" postgres >/dev/null 2>&1
+      pg "$name" -q -c "DROP DATABASE IF EXISTS ${db_prefix}_$name WITH (FORCE)" postgres >/dev/null 2>&1
+      pg "$name" -q -c "DROP ROLE IF EXISTS $db_prefix" postgres >/dev/null 2>&1
     done
-    psql -h 127.0.0.1 -U postgres -q -c "DROP ROLE IF EXISTS $db_prefix" postgres >/dev/null 2>&1
   fi
+  for cluster in "${pg_clusters[@]}"; do
+    pg_dropcluster --stop "$pg_version" "$cluster" >/dev/null 2>&1
+  done
   if [ -n "$db_created" ]; then # the nodes' logs (JSON, no secrets), for a look after the run
     mkdir -p bench/target/troad-logs
     for name in "${nodes[@]}"; do
@@ -263,7 +297,7 @@ smartgov_start() { # name [VAR=value ...] -- role and its options
   admin_password[$name]=$(secret)
   # secrets go through the environment, as in production, never on a command line
   (
-    export SMARTGOV_DB_URL="jdbc:postgresql://127.0.0.1:5432/${db_prefix}_$name"
+    export SMARTGOV_DB_URL="jdbc:postgresql://127.0.0.1:${pg_port[$name]}/${db_prefix}_$name"
     export SMARTGOV_DB_USER="$db_prefix" SMARTGOV_DB_PASSWORD="$db_password"
     SMARTGOV_TRUST_KEYSTORE_PASSWORD=$(secret)
     export SMARTGOV_TRUST_KEYSTORE_PASSWORD SMARTGOV_ADMIN_PASSWORD="${admin_password[$name]}"
@@ -311,12 +345,33 @@ if [ -n "$with_troad" ]; then
   cp app/target/smartgov.jar "$work/smartgov.jar" # a rebuild during the run does not touch it
   db_password=$(secret)
   db_created=1
-  psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 postgres >/dev/null <<EOF
-CREATE ROLE $db_prefix LOGIN PASSWORD '$db_password';
-CREATE DATABASE ${db_prefix}_central OWNER $db_prefix;
-CREATE DATABASE ${db_prefix}_moi OWNER $db_prefix;
-CREATE DATABASE ${db_prefix}_ndc OWNER $db_prefix;
+  if [ "$postgres_mode" = own ]; then
+    # the shared PostgreSQL's settings that matter for the message logs, so that only the
+    # topology differs between the two modes
+    pg_version=$(pg central -At -c 'SHOW server_version_num' postgres | cut -c1-2)
+    pg_settings=()
+    for setting in shared_buffers autovacuum fsync synchronous_commit full_page_writes wal_compression \
+      max_wal_size checkpoint_timeout wal_sync_method; do
+      pg_settings+=(-o "$setting=$(pg central -At -c "SHOW $setting" postgres)")
+    done
+    declare -A own_port=([moi]=$moi_postgres_port [ndc]=$ndc_postgres_port)
+    for name in moi ndc; do
+      pg_clusters+=("troadbench_${name}_$$")
+      pg_createcluster --quiet --start --start-conf=manual -p "${own_port[$name]}" "${pg_settings[@]}" \
+        "$pg_version" "troadbench_${name}_$$" -- --auth=trust >/dev/null
+      pg_port[$name]=${own_port[$name]}
+    done
+  fi
+  for name in "${nodes[@]}"; do
+    pg "$name" -q -v ON_ERROR_STOP=1 postgres >/dev/null <<EOF
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db_prefix') THEN
+    CREATE ROLE $db_prefix LOGIN PASSWORD '$db_password';
+  END IF;
+END \$\$;
+CREATE DATABASE ${db_prefix}_$name OWNER $db_prefix;
 EOF
+  done
   if [ "${TROAD_BENCH_JFR:-}" = 1 ]; then keep_jfr=1; fi
   central_url="http://127.0.0.1:$central_port"
 
@@ -533,9 +588,11 @@ phases_before() { phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.ph
 settle_databases() {
   local db
   for db in moi ndc; do
-    psql -h 127.0.0.1 -U postgres -q -c "VACUUM (ANALYZE)" "${db_prefix}_$db" >/dev/null
+    pg "$db" -q -c "VACUUM (ANALYZE)" "${db_prefix}_$db" >/dev/null
   done
-  psql -h 127.0.0.1 -U postgres -q -c "CHECKPOINT" postgres >/dev/null
+  for db in central moi ndc; do
+    pg "$db" -q -c "CHECKPOINT" postgres >/dev/null
+  done
   settle_disk
 }
 # The disk holding PostgreSQL's data goes on writing (and, mounted with `discard`, trimming the
@@ -570,11 +627,11 @@ for scenario in $scenarios; do
 done
 
 records() { # node: name=tree size of each transparency log in its database (its message log)
-  psql -h 127.0.0.1 -U postgres -At -c "SELECT string_agg(name || '=' || tree_size, ' ' ORDER BY name) FROM trust.log_state" \
+  pg "$1" -At -c "SELECT string_agg(name || '=' || tree_size, ' ' ORDER BY name) FROM trust.log_state" \
     "${db_prefix}_$1" 2>/dev/null || true
 }
 record_sizes() { # node: mean bytes of a record as appended, and as stored (compressed or not) with its index rows
-  psql -h 127.0.0.1 -U postgres -At -c "SELECT round(avg(octet_length(data))) || ' B appended, '
+  pg "$1" -At -c "SELECT round(avg(octet_length(data))) || ' B appended, '
       || round(avg(pg_column_size(data))) || ' B stored'
       || coalesce(' (' || max(pg_column_compression(data)) || ')', '') FROM trust.log_leaf" \
     "${db_prefix}_$1" 2>/dev/null || true
@@ -590,7 +647,7 @@ echo
 echo "T-Road benchmark on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), load generator on the same machine"
 echo "load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) (other processes compete for the cores if these exceed ~2)"
 if [ -n "$with_troad" ]; then
-  echo "T-Road: the smartgov executable as deployed ($build), three processes (central, two security servers), each $jvm_opts and its own database"
+  echo "T-Road: the smartgov executable as deployed ($build), three processes (central, two security servers), each $jvm_opts and its own database (PostgreSQL: $postgres_mode)"
 fi
 echo "backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
 printf '%-44s %12s %10s %10s %14s %14s\n' "scenario" "requests/s" "p50 (max)" "p99 (max)" "p50 @$rate/s" "p99 @$rate/s"
