@@ -213,6 +213,9 @@ public final class SecurityServer implements AutoCloseable {
     private static QueuedThreadPool threads(String name) {
         var pool = new QueuedThreadPool(200, 4);
         pool.setName(name);
+        // A reserved thread takes over the selector when a task runs on the selecting thread: at a
+        // moderate rate each such hand-off wakes an idle thread (8.8 context switches per exchange
+        // in the pool of the peer client, 2.3 without), and blocking work goes to virtual threads.
         pool.setReservedThreads(0);
         pool.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         return pool;
