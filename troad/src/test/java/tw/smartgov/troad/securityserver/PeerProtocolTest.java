@@ -99,9 +99,7 @@ class PeerProtocolTest {
 
     @Test
     void aBurstOfExchangesToAnHttp2PeerOpensOneConnectionNotOneEach() throws Exception {
-        var server = new Server();
-        var connector = SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust()));
-        try (var provider = new HoldingProvider(server, connector, 16);
+        try (var provider = currentProviderPort(16);
                 var client = new PeerClient(Duration.ofMinutes(1))) {
             var responses = client.burst(provider, 16);
 
@@ -112,9 +110,7 @@ class PeerProtocolTest {
 
     @Test
     void aBurstAfterThePeerConnectionReachedItsMaximumAgeOpensOneNewConnection() throws Exception {
-        var server = new Server();
-        var connector = SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust()));
-        try (var provider = new HoldingProvider(server, connector, 1);
+        try (var provider = currentProviderPort(1);
                 var client = new PeerClient(Duration.ofMillis(300))) {
             client.burst(provider, 1);
             Thread.sleep(400); // the connection is now too old to be used again
@@ -125,6 +121,13 @@ class PeerProtocolTest {
             responses.forEach(response -> assertThat(response.getStatus()).isEqualTo(200));
             assertThat(provider.connectionsOpened()).isEqualTo(2);
         }
+    }
+
+    /** A provider port as this release opens it (HTTP/2 and HTTP/1.1 by ALPN), holding its answers. */
+    private HoldingProvider currentProviderPort(int together) throws Exception {
+        var server = new Server();
+        return new HoldingProvider(
+                server, SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust())), together);
     }
 
     /** A provider port whose answers wait until a given number of requests are in at once. */
