@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tw.smartgov.troad.node.LoopbackPorts;
 import tw.smartgov.trust.testing.TestDatabase;
 
 /**
@@ -70,8 +70,8 @@ class TRoadNetworkTest {
         Path anchor = dir.resolve("anchor.json");
         Files.writeString(anchor, get(central, "/troad/anchor.json").body());
 
-        moi = securityServer("TW/GOV/MOI", "TW/GOV/MOI/household", centralUrl, anchor, freePort());
-        ndcClientPort = freePort();
+        moi = securityServer("TW/GOV/MOI", "TW/GOV/MOI/household", centralUrl, anchor, LoopbackPorts.free());
+        ndcClientPort = LoopbackPorts.free();
         ndc = securityServer("TW/GOV/NDC", "TW/GOV/NDC/mydata,TW/GOV/NDC/portal", centralUrl, anchor, ndcClientPort);
         // MOI started before NDC registered: it learns NDC's certificates from the next configuration
         post(moi, "/admin/troad/security-server/global-configuration/refresh", "");
@@ -90,7 +90,7 @@ class TRoadNetworkTest {
 
     static ConfigurableApplicationContext securityServer(
             String member, String clients, String centralUrl, Path anchor, int clientPort) throws Exception {
-        int providerPort = freePort();
+        int providerPort = LoopbackPorts.free();
         String token = field(
                 post(
                                 central,
@@ -162,7 +162,11 @@ class TRoadNetworkTest {
         post(central, "/admin/troad/members", "{\"id\":\"TW/GOV/BLI\",\"name\":\"勞保局\"}");
         post(central, "/admin/troad/subsystems", "{\"id\":\"TW/GOV/BLI/insurance\"}");
         var bli = securityServer(
-                "TW/GOV/BLI", "TW/GOV/BLI/insurance", url(central, ""), dir.resolve("anchor.json"), freePort());
+                "TW/GOV/BLI",
+                "TW/GOV/BLI/insurance",
+                url(central, ""),
+                dir.resolve("anchor.json"),
+                LoopbackPorts.free());
         try {
             // BLI learns NDC from the configuration it fetched at start; NDC learns BLI by polling (1 s)
             post(
@@ -312,11 +316,5 @@ class TRoadNetworkTest {
         var matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*([-0-9a-z.]+)").matcher(json);
         assertThat(matcher.find()).as(json).isTrue();
         return matcher.group(1);
-    }
-
-    static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.node.LoopbackPorts;
 import tw.smartgov.troad.node.NodeMessageLogs;
 import tw.smartgov.troad.node.NodeSettings;
 import tw.smartgov.troad.node.SecurityServerNode;
@@ -151,8 +151,8 @@ class TRoadDemo {
         MemberId member = MemberId.parse(agency.member());
         List<SubsystemId> clients =
                 agency.subsystems().stream().map(member::subsystem).toList();
-        int clientPort = base == 0 ? freePort() : base + agency.offset();
-        int providerPort = base == 0 ? freePort() : base + 10 + agency.offset();
+        int clientPort = base == 0 ? LoopbackPorts.free() : base + agency.offset();
+        int providerPort = base == 0 ? LoopbackPorts.free() : base + 10 + agency.offset();
         var settings = new NodeSettings(
                 member,
                 "ss1",
@@ -213,14 +213,6 @@ class TRoadDemo {
     private static String resource(String name) {
         try (InputStream in = TRoadDemo.class.getResourceAsStream("/demo/openapi/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

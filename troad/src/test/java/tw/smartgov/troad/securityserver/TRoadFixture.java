@@ -3,7 +3,6 @@ package tw.smartgov.troad.securityserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.node.LoopbackPorts;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.Pem;
@@ -95,7 +95,8 @@ final class TRoadFixture {
         var bSign = identity(CertificateProfile.SIGNING);
         a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, ProvidedServices.of(Map.of()));
         initialServices.add(new ServiceDescription(PERSON, backend.uri("/api"), PERSON_OPENAPI));
-        initialServices.add(new ServiceDescription(BACKEND_DOWN, URI.create("http://127.0.0.1:" + freePort()), null));
+        initialServices.add(
+                new ServiceDescription(BACKEND_DOWN, URI.create("http://127.0.0.1:" + LoopbackPorts.free()), null));
         b = start(B, List.of(REGISTRY), bTls, bSign, providerLog, services);
         rogue = start(
                 A,
@@ -106,7 +107,8 @@ final class TRoadFixture {
                 ProvidedServices.of(Map.of()));
         entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER)));
         entries.add(entry(B, b.providerAddress(), bTls, bSign, List.of(REGISTRY)));
-        entries.add(entry(GONE.member(), URI.create("https://127.0.0.1:" + freePort()), bTls, bSign, List.of(GONE)));
+        entries.add(entry(
+                GONE.member(), URI.create("https://127.0.0.1:" + LoopbackPorts.free()), bTls, bSign, List.of(GONE)));
         entries.add(entry(IMPOSTOR.member(), rogue.providerAddress(), bTls, bSign, List.of(IMPOSTOR)));
         reset();
     }
@@ -134,7 +136,7 @@ final class TRoadFixture {
         var unreachable = new SecurityServerEntry(
                 "ss0",
                 B,
-                "https://127.0.0.1:" + freePort(),
+                "https://127.0.0.1:" + LoopbackPorts.free(),
                 real.tlsCertificateSha256(),
                 real.signingCertificateSha256(),
                 real.signingCertificate(),
@@ -226,14 +228,6 @@ final class TRoadFixture {
                 servers,
                 List.of(Pem.encode(List.of(ca.root()))),
                 List.of());
-    }
-
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     HttpRequest.Builder request(SecurityServer server, String pathAndQuery) {
