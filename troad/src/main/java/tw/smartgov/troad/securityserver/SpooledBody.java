@@ -28,7 +28,7 @@ final class SpooledBody implements AutoCloseable {
     static final int MEMORY_LIMIT = 1 << 20;
     private static final int CHUNK = 64 * 1024;
     // The first read of a body of unknown length: a GET has none, and a full chunk allocated (and
-    // zeroed) for it was four tenths of the memory a security server allocated per exchange.
+    // zeroed) for it was about a tenth of the memory a security server allocated per exchange.
     static final int FIRST_CHUNK_OF_UNKNOWN_LENGTH = 4 * 1024;
 
     private final byte @Nullable [] memory;

@@ -201,19 +201,9 @@ class PeerProtocolTest {
         /** Sends {@code count} requests at once and waits for all their responses. */
         List<ContentResponse> burst(HoldingProvider provider, int count) throws Exception {
             var sent = IntStream.range(0, count)
-                    .mapToObj(i -> {
-                        var done = new CompletableFuture<ContentResponse>();
-                        var listener = new CompletableResponseListener(
-                                client.newRequest(provider.uri()).timeout(15, TimeUnit.SECONDS));
-                        listener.send().whenComplete((response, failure) -> {
-                            if (failure != null) {
-                                done.completeExceptionally(failure);
-                            } else {
-                                done.complete(response);
-                            }
-                        });
-                        return done;
-                    })
+                    .mapToObj(i -> new CompletableResponseListener(
+                                    client.newRequest(provider.uri()).timeout(15, TimeUnit.SECONDS))
+                            .send())
                     .toList();
             List<ContentResponse> responses = new ArrayList<>();
             for (var response : sent) {
