@@ -141,6 +141,9 @@ pg() { # node, psql arguments...: psql as postgres on the node's PostgreSQL
   shift
   psql -h 127.0.0.1 -p "${pg_port[$name]}" -U postgres "$@"
 }
+pg_servers() { # one node per PostgreSQL server the nodes use
+  if [ "$postgres_mode" = own ]; then echo central moi ndc; else echo central; fi
+}
 cleanup() {
   set +e
   local name pid
@@ -169,6 +172,8 @@ cleanup() {
   if [ -n "$db_created" ]; then
     for name in "${nodes[@]}"; do
       pg "$name" -q -c "DROP DATABASE IF EXISTS ${db_prefix}_$name WITH (FORCE)" postgres >/dev/null 2>&1
+    done
+    for name in $(pg_servers); do
       pg "$name" -q -c "DROP ROLE IF EXISTS $db_prefix" postgres >/dev/null 2>&1
     done
   fi
@@ -590,7 +595,7 @@ settle_databases() {
   for db in moi ndc; do
     pg "$db" -q -c "VACUUM (ANALYZE)" "${db_prefix}_$db" >/dev/null
   done
-  for db in central moi ndc; do
+  for db in $(pg_servers); do
     pg "$db" -q -c "CHECKPOINT" postgres >/dev/null
   done
   settle_disk
