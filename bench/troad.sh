@@ -515,6 +515,23 @@ sample_cpu() { # name of an associative array: CPU ticks of each node, its JIT t
   done
   into[postgres]=$(postgres_cpu)
 }
+phases() { # node, file: count and histogram buckets of timer troad.exchange.phase per side and phase,
+  # and of the message log's group commits (side "log": phase "commit", seconds; "appends", per commit)
+  admin_api "$1" GET /actuator/prometheus "" "" 2>/dev/null \
+    | awk '/^troad_exchange_phase_seconds_(count|bucket|sum)\{/ {
+        # label names matched with what precedes them: "le=" also ends "role="
+        match($0, /[{,]phase="[a-z]+"/); phase = substr($0, RSTART + 8, RLENGTH - 9)
+        match($0, /[{,]side="[a-z]+"/); side = substr($0, RSTART + 7, RLENGTH - 8)
+        kind = ($1 ~ /_sum/) ? "sum" : "count"
+        if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
+        print side, phase, kind, $NF }
+      /^smartgov_log_commit_seconds_(count|bucket|sum)\{log="msglog-/ {
+        kind = ($1 ~ /_sum/) ? "sum" : "count"
+        if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
+        print "log", "commit", kind, $NF }
+      /^smartgov_log_commit_appends_(count|sum)\{log="msglog-/ {
+        print "log", "appends", ($1 ~ /_sum/) ? "sum" : "count", $NF }' >"$2" || true
+}
 wrk_run() { # scenario, url, warm-up seconds, [header]
   local scenario=$1 url=$2 warm=$3 out name n
   local header=()
@@ -531,11 +548,12 @@ wrk_run() { # scenario, url, warm-up seconds, [header]
     perf record -a -g -F 499 -o bench/target/troad-perf.data -- sleep "$seconds" >/dev/null 2>&1 &
     perf_pid=$!
   fi
-  if [ "$scenario" = c ]; then sample_cpu before; fi
+  if [ "$scenario" = c ]; then phases ndc "$work/ndc.max.before"; phases moi "$work/moi.max.before"; sample_cpu before; fi
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "${header[@]}" "$url")
   if [ -n "$perf_pid" ]; then wait "$perf_pid" || echo "warning: perf record failed" >&2; fi
   if [ "$scenario" = c ]; then
     sample_cpu after
+    phases ndc "$work/ndc.max.after"; phases moi "$work/moi.max.after"
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     for name in "${nodes[@]}" postgres; do
       cpu_ms[$name]=$(per_request_ms $((after[$name] - before[$name])) "$n")
@@ -577,16 +595,6 @@ fixed_run() { # scenario, url, [header]; runs $after_warmup, if set, once the 5 
   r50[$1]=$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$out")
   r99[$1]=$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$out")
 }
-phases() { # node, file: count and histogram buckets of timer troad.exchange.phase per side and phase
-  admin_api "$1" GET /actuator/prometheus "" "" 2>/dev/null \
-    | awk '/^troad_exchange_phase_seconds_(count|bucket|sum)\{/ {
-        # label names matched with what precedes them: "le=" also ends "role="
-        match($0, /[{,]phase="[a-z]+"/); phase = substr($0, RSTART + 8, RLENGTH - 9)
-        match($0, /[{,]side="[a-z]+"/); side = substr($0, RSTART + 7, RLENGTH - 8)
-        kind = ($1 ~ /_sum/) ? "sum" : "count"
-        if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
-        print side, phase, kind, $NF }' >"$2" || true
-}
 phases_before() { phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"; }
 # The throughput run leaves the message logs' databases with a gigabyte of WAL to write back and
 # tables to vacuum: done first, so that the fixed-rate run measures T-Road, not that backlog.
@@ -618,6 +626,25 @@ settle_disk() {
   done
   disk_settled="${disk_settled:+$disk_settled, }${waited} s"
 }
+# What this machine's database and disk take at the fixed rate without T-Road: a durable insert of
+# a record's size, and a round trip that writes nothing (pgbench, one client, open loop: its
+# latency counts from when each transaction was due). Machines of one kind differ by a factor of
+# two here from day to day; T-Road's added latency holds one such commit on each side (overlapped).
+commit_floor() {
+  command -v pgbench >/dev/null || return 0
+  local db="${db_prefix}_ndc" kind script
+  pg ndc -q -c "CREATE TABLE bench_commit_floor (id bigserial PRIMARY KEY, data bytea NOT NULL)
+      WITH (toast_tuple_target = 8160); ALTER TABLE bench_commit_floor ALTER data SET STORAGE EXTERNAL" "$db" >/dev/null || return 0
+  echo "INSERT INTO bench_commit_floor (data) VALUES (decode(repeat('a5', 2500), 'hex'));" >"$work/floor-insert.sql"
+  echo "SELECT 1;" >"$work/floor-select.sql"
+  for kind in insert select; do
+    rm -f "$work"/floor-"$kind"-log*
+    pgbench -h 127.0.0.1 -p "${pg_port[ndc]}" -U postgres -n -c1 -R "$rate" -T 10 -l --log-prefix="$work/floor-$kind-log" \
+      -f "$work/floor-$kind.sql" "$db" >/dev/null 2>&1 || return 0
+    floor[$kind]=$(cat "$work"/floor-"$kind"-log* | awk '{print $3}' | sort -n | awk '{v[NR] = $1} END {if (NR) printf "%.2f", v[int((NR + 1) / 2)] / 1000}')
+  done
+}
+declare -A floor=()
 echo "latency at a fixed rate: $rate requests/s for ${seconds}s (after 5 s; for c, after vacuuming the message logs' databases, a checkpoint and the disk falling quiet) ..."
 for scenario in $scenarios; do
   case $scenario in
@@ -627,7 +654,8 @@ for scenario in $scenarios; do
        # the phases of the measured requests only: the warm-up's first seconds include new connections
        after_warmup=phases_before fixed_run c "$url_c" "$header_c"
        phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after"
-       mkdir -p "$here/bench/target/troad-phases"; cp "$work"/*.phases.* "$here/bench/target/troad-phases/" ;;
+       mkdir -p "$here/bench/target/troad-phases"; cp "$work"/*.phases.* "$here/bench/target/troad-phases/"
+       commit_floor ;;
   esac
 done
 
@@ -704,6 +732,33 @@ if [ -n "$with_troad" ]; then
         if (means != "") printf "%s (%s side), mean ms of each phase at %s/s:%s\n", node, side, rate, means
       }' "$work/$name.phases.before" "$work/$name.phases.after" 2>/dev/null || true
   done
+  # the message logs' group commits: what one costs at the fixed rate, how many records each carried
+  for name in ndc moi; do
+    awk -v node="$name" -v rate="$rate" '
+      # files: 1 before and 2 after the fixed-rate run, 3 before and 4 after the throughput run
+      BEGIN { for (i = 1; i < ARGC; i++) file_of[ARGV[i]] = i }
+      function delta(last, key) { return value[last, key] - value[last - 1, key] }
+      $1 == "log" {
+        value[file_of[FILENAME], $2 " " $3] += $4
+        if ($2 == "commit" && $3 != "count" && $3 != "sum" && $3 != "+Inf" && !($3 in seen)) { seen[$3] = 1; le[++k] = $3 }
+      }
+      END {
+        for (i = 2; i <= k; i++) for (j = i; j > 1 && le[j] + 0 < le[j - 1] + 0; j--) { t = le[j]; le[j] = le[j - 1]; le[j - 1] = t }
+        n = delta(2, "commit count")
+        if (n > 0) {
+          p50 = "?"
+          for (i = 1; i <= k; i++) if (delta(2, "commit " le[i]) >= n / 2) { p50 = sprintf("%.2f", 1000 * le[i]); break }
+          printf "%s message log, group commits at %s/s: p50 %s ms (bucket bound), mean %.3f ms, %.1f records per commit\n", \
+            node, rate, p50, 1000 * delta(2, "commit sum") / n, delta(2, "appends sum") / delta(2, "appends count")
+        }
+        m = delta(4, "commit count")
+        if (m > 0) printf "%s message log, group commits at max throughput: mean %.3f ms, %.1f records per commit\n", \
+          node, 1000 * delta(4, "commit sum") / m, delta(4, "appends sum") / delta(4, "appends count")
+      }' "$work/$name.phases.before" "$work/$name.phases.after" "$work/$name.max.before" "$work/$name.max.after" 2>/dev/null || true
+  done
+  if [ -n "${floor[insert]:-}" ]; then
+    echo "this machine's PostgreSQL at $rate/s without T-Road (pgbench, one client, 10 s): a durable insert of 2,500 bytes p50 ${floor[insert]} ms, a round trip (SELECT 1) p50 ${floor[select]:-?} ms"
+  fi
   echo "message log records (trust.log_state, durable on PostgreSQL): NDC's security server ${records_ndc:-unknown}; MOI's ${records_moi:-unknown}"
   echo "record size: NDC's ${sizes_ndc:-unknown}; MOI's ${sizes_moi:-unknown}"
   if [ -n "${disk_settled:-}" ]; then echo "before the fixed-rate run of (c), the disk fell quiet after: $disk_settled"; fi

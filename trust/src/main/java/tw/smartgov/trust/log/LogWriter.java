@@ -1,5 +1,6 @@
 package tw.smartgov.trust.log;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class LogWriter {
     private final int maxBatch;
     private final LongConsumer committedSize;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final CommitMeters meters;
     private final Thread thread;
     private volatile boolean closing;
     private boolean stateChecked;
@@ -46,11 +48,17 @@ final class LogWriter {
     private @Nullable Frontier committed;
     private @Nullable Boolean postgresql;
 
-    LogWriter(String name, DataSource dataSource, int maxBatch, LongConsumer committedSize) {
+    LogWriter(
+            String name,
+            DataSource dataSource,
+            int maxBatch,
+            LongConsumer committedSize,
+            @Nullable MeterRegistry meterRegistry) {
         this.name = name;
         this.dataSource = dataSource;
         this.maxBatch = maxBatch;
         this.committedSize = committedSize;
+        this.meters = CommitMeters.register(meterRegistry, name, queue);
         this.thread = Thread.ofPlatform()
                 .name("transparency-log-" + name)
                 .daemon(true)
@@ -101,13 +109,16 @@ final class LogWriter {
 
     private void write(List<Pending> batch) {
         try {
+            long started = System.nanoTime();
             long first = commit(batch);
+            meters.committed(batch.size(), System.nanoTime() - started);
             committedSize.accept(first + batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).index().complete(first + i);
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("a batch of {} appends to log {} was rolled back", batch.size(), name, e);
+            meters.rolledBack(batch.size());
             RuntimeException failure = e instanceof TrustException t
                     ? t
                     : new IllegalStateException("appending to log " + name + " failed; nothing was written", e);

@@ -1,5 +1,6 @@
 package tw.smartgov.trust.log;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tw.smartgov.trust.SchemaMigrations;
@@ -40,23 +42,42 @@ public class TransparencyLogs {
 
     private final DataSource dataSource;
     private final int maxBatch;
+    private final @Nullable MeterRegistry meters;
     private final Map<String, LogWriter> writers = new ConcurrentHashMap<>();
     // Per log, a size known to be committed: sizes only grow, so proofs within it skip a read.
     private final Map<String, Long> committedSizes = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** Takes {@code migrations} only so that the schema is up to date before the first append. */
+    /**
+     * Takes {@code migrations} only so that the schema is up to date before the first append; each
+     * log's writer reports its commits to {@code meters} when there is a registry ({@code
+     * smartgov.log.*}, tagged with the log's name).
+     */
     @Autowired
+    public TransparencyLogs(
+            DataSource dataSource,
+            SchemaMigrations migrations,
+            TrustProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        this(dataSource, properties.maxBatch(), meters.getIfAvailable());
+    }
+
+    /** Without metrics. */
     public TransparencyLogs(DataSource dataSource, SchemaMigrations migrations, TrustProperties properties) {
-        this(dataSource, properties.maxBatch());
+        this(dataSource, properties.maxBatch(), null);
     }
 
     TransparencyLogs(DataSource dataSource, int maxBatch) {
+        this(dataSource, maxBatch, null);
+    }
+
+    TransparencyLogs(DataSource dataSource, int maxBatch, @Nullable MeterRegistry meters) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("smartgov.trust.max-batch must be at least 1: " + maxBatch);
         }
         this.dataSource = dataSource;
         this.maxBatch = maxBatch;
+        this.meters = meters;
     }
 
     /**
@@ -186,7 +207,7 @@ public class TransparencyLogs {
         if (closed) {
             throw new IllegalStateException("the transparency logs are shut down");
         }
-        return new LogWriter(log, dataSource, maxBatch, size -> committedSizes.merge(log, size, Math::max));
+        return new LogWriter(log, dataSource, maxBatch, size -> committedSizes.merge(log, size, Math::max), meters);
     }
 
     private void requireWithinLog(String log, long size) {

@@ -3,6 +3,11 @@ package tw.smartgov.trust.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +16,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -167,6 +173,53 @@ class TransparencyLogsTest extends TrustIntegrationTest {
             logs.appendAndWait(log, bytes("after"));
             logs.checkConsistency(log);
         } finally {
+            jdbc.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
+    void eachLogReportsItsCommitsItsQueueAndItsFailedAppendsToTheMeterRegistry() throws Exception {
+        String log = newLogName();
+        String table = createLabelTable(log);
+        var registry = new SimpleMeterRegistry();
+        TransparencyLogs metered = new TransparencyLogs(jdbc.getDataSource(), 64, registry);
+        try {
+            metered.appendAndWait(log, bytes("first")); // creates the log
+            Gauge queued = registry.get("smartgov.log.queued").tag("log", log).gauge();
+            List<CompletableFuture<Long>> appended = new ArrayList<>();
+            try (var c = jdbc.getDataSource().getConnection()) {
+                // the database holds the writer up: what arrives meanwhile waits in its queue
+                c.setAutoCommit(false);
+                c.createStatement().execute("SELECT 1 FROM trust.log_state WHERE name = '" + log + "' FOR UPDATE");
+                appended.add(metered.append(log, bytes("held back")));
+                Thread.sleep(300);
+                for (int i = 0; i < 30; i++) {
+                    appended.add(metered.append(log, bytes("entry " + i)));
+                }
+                assertThat(queued.value()).isEqualTo(30);
+                c.commit();
+            }
+            appended.forEach(CompletableFuture::join);
+            assertThat(queued.value()).isZero();
+
+            Timer commits = registry.get("smartgov.log.commit").tag("log", log).timer();
+            DistributionSummary sizes =
+                    registry.get("smartgov.log.commit.appends").tag("log", log).summary();
+            assertThat(sizes.totalAmount()).isEqualTo(32);
+            assertThat(sizes.count()).isEqualTo(commits.count()).isBetween(3L, 32L);
+            assertThat(sizes.max()).isEqualTo(30); // the queue went in one group commit
+            // the held-back commit waited at least as long as the lock was held
+            assertThat(commits.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+
+            Counter failed =
+                    registry.get("smartgov.log.appends.failed").tag("log", log).counter();
+            assertThat(failed.count()).isZero();
+            var refused = metered.append(log, bytes("orphan"), new Label(null, Instant.now()), labelRows(table));
+            assertThatThrownBy(refused::join).hasRootCauseInstanceOf(java.sql.SQLException.class);
+            assertThat(failed.count()).isEqualTo(1);
+            assertThat(sizes.totalAmount()).isEqualTo(32);
+        } finally {
+            metered.close();
             jdbc.execute("DROP TABLE " + table);
         }
     }
