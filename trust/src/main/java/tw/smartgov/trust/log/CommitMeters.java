@@ -41,6 +41,7 @@ final class CommitMeters {
                 Timer.builder("smartgov.log.commit")
                         .description("Group commits of the log: one statement and one flush each")
                         .tag("log", log)
+                        .publishPercentiles(0.5, 0.99)
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofNanos(100_000))
                         .maximumExpectedValue(Duration.ofSeconds(30))

@@ -11,23 +11,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /admin/troad/security-server/monitoring[?side=client|provider]}: per service and
- * client, counts, errors, latency and mean sizes; Prometheus gets the same meters at {@code
- * /actuator/prometheus}.
+ * client, counts, errors, latency and mean sizes ({@code exchanges}), and the group commits of
+ * each transparency log this node writes ({@code logs}); Prometheus gets the same meters at
+ * {@code /actuator/prometheus}.
  */
 @RestController
 @Profile({SecurityServerAdminConfiguration.PROFILE, "dev"})
 class MonitoringController {
     private final ExchangeMonitoring monitoring;
+    private final LogMonitoring logs;
 
     MonitoringController(MeterRegistry registry) {
         this.monitoring = new ExchangeMonitoring(registry);
+        this.logs = new LogMonitoring(registry);
     }
 
     @GetMapping("/admin/troad/security-server/monitoring")
-    Map<String, List<ExchangeMonitoring.Entry>> monitoring(@RequestParam(required = false) @Nullable String side) {
+    Map<String, List<?>> monitoring(@RequestParam(required = false) @Nullable String side) {
         var entries = monitoring.entries().stream()
                 .filter(e -> side == null || side.equals(e.side()))
                 .toList();
-        return Map.of("exchanges", entries);
+        return Map.of("exchanges", entries, "logs", logs.entries());
     }
 }
