@@ -18,26 +18,23 @@ import org.jspecify.annotations.Nullable;
  * it records nothing.
  */
 final class CommitMeters {
-    private final @Nullable Timer commits;
-    private final @Nullable DistributionSummary appendsPerCommit;
-    private final @Nullable Counter failedAppends;
+    private record Meters(Timer commits, DistributionSummary appendsPerCommit, Counter failedAppends) {}
 
-    private CommitMeters(
-            @Nullable Timer commits, @Nullable DistributionSummary appendsPerCommit, @Nullable Counter failedAppends) {
-        this.commits = commits;
-        this.appendsPerCommit = appendsPerCommit;
-        this.failedAppends = failedAppends;
+    private final @Nullable Meters meters;
+
+    private CommitMeters(@Nullable Meters meters) {
+        this.meters = meters;
     }
 
     static CommitMeters register(@Nullable MeterRegistry registry, String log, Collection<?> queue) {
         if (registry == null) {
-            return new CommitMeters(null, null, null);
+            return new CommitMeters(null);
         }
         Gauge.builder("smartgov.log.queued", queue, Collection::size)
                 .description("Appends waiting for the log's writer")
                 .tag("log", log)
                 .register(registry);
-        return new CommitMeters(
+        return new CommitMeters(new Meters(
                 Timer.builder("smartgov.log.commit")
                         .description("Group commits of the log: one statement and one flush each")
                         .tag("log", log)
@@ -53,19 +50,19 @@ final class CommitMeters {
                 Counter.builder("smartgov.log.appends.failed")
                         .description("Appends whose group commit was rolled back: each failed its caller")
                         .tag("log", log)
-                        .register(registry));
+                        .register(registry)));
     }
 
     void committed(int appends, long nanos) {
-        if (commits != null && appendsPerCommit != null) {
-            commits.record(nanos, TimeUnit.NANOSECONDS);
-            appendsPerCommit.record(appends);
+        if (meters != null) {
+            meters.commits().record(nanos, TimeUnit.NANOSECONDS);
+            meters.appendsPerCommit().record(appends);
         }
     }
 
     void rolledBack(int appends) {
-        if (failedAppends != null) {
-            failedAppends.increment(appends);
+        if (meters != null) {
+            meters.failedAppends().increment(appends);
         }
     }
 }

@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver.admin;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,14 +88,18 @@ final class ExchangeMonitoring {
     }
 
     private static double[] percentiles(Timer timer) {
-        double[] values = new double[3];
-        for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-            int index = v.percentile() == 0.5 ? 0 : v.percentile() == 0.95 ? 1 : v.percentile() == 0.99 ? 2 : -1;
-            if (index >= 0) {
-                values[index] = v.value(TimeUnit.MILLISECONDS);
+        HistogramSnapshot snapshot = timer.takeSnapshot();
+        return new double[] {millisAt(snapshot, 0.5), millisAt(snapshot, 0.95), millisAt(snapshot, 0.99)};
+    }
+
+    /** The percentile a timer publishes, in milliseconds; 0 if it does not publish that one. */
+    static double millisAt(HistogramSnapshot snapshot, double percentile) {
+        for (ValueAtPercentile v : snapshot.percentileValues()) {
+            if (v.percentile() == percentile) {
+                return v.value(TimeUnit.MILLISECONDS);
             }
         }
-        return values;
+        return 0;
     }
 
     private double meanSize(String name, Key key) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,24 +52,16 @@ final class LogMonitoring {
         Counter failed =
                 registry.find("smartgov.log.appends.failed").tag("log", log).counter();
         long recordCount = records == null ? 0 : (long) records.totalAmount();
+        HistogramSnapshot snapshot = commits.takeSnapshot();
         return new Entry(
                 log,
-                commits.count(),
+                snapshot.count(),
                 recordCount,
-                commits.count() == 0 ? 0 : (double) recordCount / commits.count(),
-                commits.mean(TimeUnit.MILLISECONDS),
-                percentile(commits, 0.5),
-                percentile(commits, 0.99),
+                snapshot.count() == 0 ? 0 : (double) recordCount / snapshot.count(),
+                snapshot.mean(TimeUnit.MILLISECONDS),
+                ExchangeMonitoring.millisAt(snapshot, 0.5),
+                ExchangeMonitoring.millisAt(snapshot, 0.99),
                 queued == null ? 0 : (long) queued.value(),
                 failed == null ? 0 : (long) failed.count());
-    }
-
-    private static double percentile(Timer timer, double percentile) {
-        for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-            if (v.percentile() == percentile) {
-                return v.value(TimeUnit.MILLISECONDS);
-            }
-        }
-        return 0;
     }
 }
