@@ -40,7 +40,9 @@ final class MessageSigning implements AutoCloseable {
             Deadlines deadlines,
             MeterRegistry meters) {
         // the chain (~1 KB) would be most of every signature: peers find it in the global configuration
-        var jws = new JwsSigner(identity, JwsSigner.SignerReference.THUMBPRINT);
+        // nonces computed ahead: a lone message, at a moderate rate, is signed on the exchange's
+        // critical path, and twice per exchange (request and response)
+        var jws = new JwsSigner(identity, JwsSigner.SignerReference.THUMBPRINT, JwsSigner.Nonces.COMPUTED_AHEAD);
         this.chain = jws.chain();
         this.signer = new BatchingSigner(new BatchSigner(jws), pacing, name);
         this.timeout = timeout;

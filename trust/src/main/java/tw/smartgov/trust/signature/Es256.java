@@ -96,6 +96,30 @@ final class Es256 {
     }
 
     /**
+     * Signs with a nonce computed ahead ({@link Es256Nonces}): the same ECDSA, without the curve
+     * multiplication on the calling thread when a nonce is ready.
+     *
+     * @return the 64 bytes R‖S
+     */
+    static byte[] sign(ECPrivateKeyParameters key, Es256Nonces nonces, byte[] signingInput) {
+        BigInteger n = key.getParameters().getN();
+        // P-256 and SHA-256 have the same bit length: the digest is e without truncation
+        BigInteger e = new BigInteger(1, sha256(signingInput));
+        while (true) {
+            Es256Nonces.Nonce nonce = nonces.take();
+            BigInteger s = nonce.kInverse()
+                    .multiply(e.add(key.getD().multiply(nonce.r())))
+                    .mod(n);
+            if (s.signum() != 0) {
+                byte[] signature = new byte[64];
+                BigIntegers.asUnsignedByteArray(nonce.r(), signature, 0, 32);
+                BigIntegers.asUnsignedByteArray(s, signature, 32, 32);
+                return signature;
+            }
+        }
+    }
+
+    /**
      * {@code key} as {@link #sign} takes it, converted once per signer.
      *
      * @throws IllegalArgumentException if it is not a P-256 key

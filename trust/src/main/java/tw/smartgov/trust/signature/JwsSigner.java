@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.keys.SigningIdentity;
 
 /**
@@ -22,8 +23,9 @@ import tw.smartgov.trust.keys.SigningIdentity;
  * sent so often that the ~1 KB chain would be most of their size, to verifiers that know the
  * signer's chain otherwise ({@link SignerCertificates}).
  *
- * <p>Signatures are deterministic (RFC 6979) and made with Bouncy Castle's ECDSA ({@link Es256});
- * Nimbus only encodes the header. Thread-safe.
+ * <p>Signatures are made with Bouncy Castle's ECDSA ({@link Es256}), deterministic by default (RFC
+ * 6979), or with nonces computed ahead ({@link Nonces#COMPUTED_AHEAD}) for signers on a request's
+ * critical path; Nimbus only encodes the header. Thread-safe.
  */
 public final class JwsSigner {
     private static final java.util.Base64.Encoder B64URL =
@@ -37,7 +39,20 @@ public final class JwsSigner {
         THUMBPRINT
     }
 
+    /** Where each signature's nonce comes from. */
+    public enum Nonces {
+        /** RFC 6979: derived from the key and the message, so signing twice gives one signature. */
+        DETERMINISTIC,
+        /**
+         * Computed before the message is known, by a background thread, from the key and fresh
+         * randomness ({@link Es256Nonces}): a signature then costs ~10 µs on the signing thread
+         * instead of ~100 µs. Signatures of the same payload differ.
+         */
+        COMPUTED_AHEAD
+    }
+
     private final ECPrivateKeyParameters key;
+    private final @Nullable Es256Nonces nonces;
     private final List<X509Certificate> chain;
     private final SignerReference reference;
     // Headers are encoded once per variant: re-encoding the x5c chain per signature is costly.
@@ -48,7 +63,12 @@ public final class JwsSigner {
     }
 
     public JwsSigner(SigningIdentity identity, SignerReference reference) {
+        this(identity, reference, Nonces.DETERMINISTIC);
+    }
+
+    public JwsSigner(SigningIdentity identity, SignerReference reference, Nonces nonces) {
         this.key = Es256.signingKey(identity.privateKey());
+        this.nonces = nonces == Nonces.COMPUTED_AHEAD ? new Es256Nonces(key) : null;
         this.chain = withoutRoot(identity.chain());
         this.reference = reference;
     }
@@ -94,7 +114,8 @@ public final class JwsSigner {
     }
 
     private String signature(String signingInput) {
-        return B64URL.encodeToString(Es256.sign(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
+        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
+        return B64URL.encodeToString(nonces != null ? Es256.sign(key, nonces, input) : Es256.sign(key, input));
     }
 
     private String header(JwsHeaders extra) {

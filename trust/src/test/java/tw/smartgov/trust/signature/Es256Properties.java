@@ -9,6 +9,7 @@ import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
@@ -17,6 +18,8 @@ import tw.smartgov.trust.keys.SigningIdentity;
 class Es256Properties {
     static final SigningIdentity IDENTITY = TestPki.identity(TestPki.newCa(), CertificateProfile.SIGNING);
     static final ECPublicKey KEY = (ECPublicKey) IDENTITY.certificate().getPublicKey();
+    static final ECPrivateKeyParameters KEY_PARAMETERS = Es256.signingKey(IDENTITY.privateKey());
+    static final Es256Nonces NONCES = new Es256Nonces(KEY_PARAMETERS);
 
     @Property(tries = 200)
     void agreesWithTheJdkOnGenuineAndAlteredSignatures(
@@ -41,6 +44,17 @@ class Es256Properties {
         byte[] signature = Es256.sign(key, input);
         assertThat(signature).hasSize(64).isEqualTo(Es256.sign(key, input));
         assertThat(jdkVerifies(input, signature)).isTrue();
+    }
+
+    @Property(tries = 100)
+    void signaturesWithNoncesComputedAheadVerifyWithTheJdkAndNeverRepeat(@ForAll String payload) throws Exception {
+        byte[] input = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] first = Es256.sign(KEY_PARAMETERS, NONCES, input);
+        byte[] second = Es256.sign(KEY_PARAMETERS, NONCES, input);
+        assertThat(jdkVerifies(input, first)).isTrue();
+        assertThat(jdkVerifies(input, second)).isTrue();
+        // a repeated r would be a repeated nonce, which gives the private key away
+        assertThat(Arrays.copyOf(first, 32)).isNotEqualTo(Arrays.copyOf(second, 32));
     }
 
     @Property(tries = 20)

@@ -1,0 +1,74 @@
+package tw.smartgov.trust.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class Es256NoncesTest {
+    private static final BigInteger N =
+            Es256Properties.KEY_PARAMETERS.getParameters().getN();
+
+    @Test
+    void keepsNoncesReadyAndHandsEachOutOnce() throws Exception {
+        var nonces = new Es256Nonces(Es256Properties.KEY_PARAMETERS);
+        assertThat(nonces.readyCount()).isZero(); // nothing computed for a key that never signs
+
+        Set<BigInteger> seen = new HashSet<>();
+        seen.add(nonces.take().r()); // computed on this thread, and starts the refill
+        awaitReady(nonces, Es256Nonces.CAPACITY);
+        for (int i = 0; i < 3 * Es256Nonces.CAPACITY; i++) {
+            Es256Nonces.Nonce nonce = nonces.take();
+            assertThat(nonce.r()).isBetween(BigInteger.ONE, N.subtract(BigInteger.ONE));
+            assertThat(nonce.kInverse()).isBetween(BigInteger.ONE, N.subtract(BigInteger.ONE));
+            seen.add(nonce.r());
+        }
+        assertThat(seen).hasSize(3 * Es256Nonces.CAPACITY + 1);
+        awaitReady(nonces, Es256Nonces.CAPACITY); // refilled after the burst
+    }
+
+    @Test
+    void signaturesOfOneKeyMadeConcurrentlyAllVerifyAndShareNoNonce() throws Exception {
+        var nonces = new Es256Nonces(Es256Properties.KEY_PARAMETERS);
+        int threads = 8;
+        int each = 50;
+        Set<BigInteger> rs = ConcurrentHashMap.newKeySet();
+        List<Future<?>> signers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                signers.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        byte[] input = ("message " + thread + "/" + i).getBytes(StandardCharsets.UTF_8);
+                        byte[] signature = Es256.sign(Es256Properties.KEY_PARAMETERS, nonces, input);
+                        assertThat(Es256.verifies(Es256Properties.KEY, input, signature))
+                                .isTrue();
+                        rs.add(new BigInteger(1, Arrays.copyOf(signature, 32)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> signer : signers) {
+                signer.get();
+            }
+        }
+        assertThat(rs).hasSize(threads * each);
+    }
+
+    private static void awaitReady(Es256Nonces nonces, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (nonces.readyCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(nonces.readyCount()).isEqualTo(count);
+    }
+}
