@@ -1,6 +1,7 @@
 package tw.smartgov.troad.securityserver;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -64,12 +65,24 @@ final class ClientExchange {
                 relay(response, answer);
                 return;
             }
-            Message reply = verify(answer, request.digestBase64());
-            exchange.ended(Exchange.Phase.VERIFY);
-            // both records are committed at the same time: this side's, and the provider's, which
-            // the end of its response confirms; the response is released once both are durable
+            Message reply = reply(answer, request.digestBase64());
+            // Both records are committed at the same time: this side's, and the provider's, which
+            // the end of its response confirms; the response is released once both are durable.
+            // The log's writer prepares this side's commit while the signature is verified, and
+            // writes the record only if it verifies.
+            var verified = new CompletableFuture<Void>();
             var logged = gateway.deadlines()
-                    .bound(gateway.settings().messageLog().record(record(answer.status(), request, reply)), timeout());
+                    .bound(
+                            gateway.settings().messageLog().record(record(answer.status(), request, reply), verified),
+                            timeout());
+            try {
+                verifySignature(reply);
+                verified.complete(null);
+            } catch (RuntimeException e) {
+                verified.completeExceptionally(e);
+                throw e;
+            }
+            exchange.ended(Exchange.Phase.VERIFY);
             answer.awaitProviderLog();
             HttpFields.Mutable headers = responseHeaders(answer, request.digestBase64());
             byte[] inMemory = answer.body().memory();
@@ -180,7 +193,8 @@ final class ClientExchange {
         ProxyHandler.send(response, answer.status(), headers, answer.body());
     }
 
-    private Message verify(Upstream answer, String requestHash) {
+    /** The response as a signed message, once its signature is there and names this request. */
+    private Message reply(Upstream answer, String requestHash) {
         String signature = answer.headers().get(HeaderPart.SIGNATURE);
         if (signature == null) {
             throw new XRoadException(XRoadErrorType.RESPONSE_SIGNATURE_INVALID, "the response is not signed");
@@ -191,16 +205,18 @@ final class ClientExchange {
         }
         String headerPart = HeaderPart.response(
                 answer.status(), outgoing.xRoadId(), requestHash, HeaderPart.passed(answer.headers()));
-        byte[] digest = HeaderPart.digest(headerPart, answer.body().digest());
+        SpooledBody body = answer.body();
+        byte[] digest = HeaderPart.digest(headerPart, body.digest());
+        return new Message(headerPart, body.digest(), digest, signature, body.size(), body.smallBytes(), gateway.now());
+    }
+
+    private void verifySignature(Message reply) {
         MessageSigning.verify(
                 gateway.trust(),
-                digest,
-                signature,
+                reply.digest(),
+                reply.signature(),
                 provider.signingCertificateSha256(),
                 XRoadErrorType.RESPONSE_SIGNATURE_INVALID);
-        SpooledBody reply = answer.body();
-        return new Message(
-                headerPart, reply.digest(), digest, signature, reply.size(), reply.smallBytes(), gateway.now());
     }
 
     private MessageRecord record(int status, Message request, Message response) {
