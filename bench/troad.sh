@@ -36,6 +36,10 @@
 #                       code to /tmp/perf-<pid>.map when they stop, so `perf report -i
 #                       bench/target/troad-perf.data --sort comm,dso` names Java methods too. Shows what
 #                       JFR does not: time in the kernel (sockets, thread wake-ups) and in PostgreSQL
+#   TROAD_BENCH_TIMELINE=1  also captures the loopback packets of the fixed-rate run of (c) with
+#                       tcpdump and prints where an exchange's time goes between them
+#                       (bench/exchange-timeline.py: each hop, each side's commit on PostgreSQL's
+#                       port); use a rate that leaves gaps between exchanges, e.g. TROAD_BENCH_RATE=100
 #   TROAD_BENCH_POSTGRES=shared   all databases on the PostgreSQL at 5432 (one WAL for both message
 #                              logs); "own": each security server's database in a throwaway cluster of
 #                              its own (pg_createcluster, needs root; the settings of the one at 5432),
@@ -89,6 +93,10 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v jq >/dev/null || missing+=(jq)
+if [ "${TROAD_BENCH_TIMELINE:-}" = 1 ]; then
+  command -v tcpdump >/dev/null || missing+=(tcpdump)
+  command -v python3 >/dev/null || missing+=(python3)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   apt-get update -q >/dev/null
@@ -596,6 +604,14 @@ fixed_run() { # scenario, url, [header]; runs $after_warmup, if set, once the 5 
   r99[$1]=$(sed -n 's/.*p99_ms=\([^ ]*\).*/\1/p' <<<"$out")
 }
 phases_before() { phases ndc "$work/ndc.phases.before"; phases moi "$work/moi.phases.before"; }
+measure_start() { # the measured part of the fixed-rate run of (c) begins
+  phases_before
+  if [ "${TROAD_BENCH_TIMELINE:-}" = 1 ]; then
+    timeout "$((seconds - 1))" tcpdump -Z root -i lo -s 96 -w "$work/timeline.pcap" "tcp port $client_port or tcp port \
+$moi_provider_port or tcp port $backend_port or tcp port ${pg_port[moi]} or tcp port ${pg_port[ndc]}" >/dev/null 2>&1 &
+    timeline_pid=$!
+  fi
+}
 # The throughput run leaves the message logs' databases with a gigabyte of WAL to write back and
 # tables to vacuum: done first, so that the fixed-rate run measures T-Road, not that backlog.
 settle_databases() {
@@ -652,7 +668,12 @@ for scenario in $scenarios; do
     b) fixed_run b "$url_b" ;;
     c) settle_databases
        # the phases of the measured requests only: the warm-up's first seconds include new connections
-       after_warmup=phases_before fixed_run c "$url_c" "$header_c"
+       after_warmup=measure_start fixed_run c "$url_c" "$header_c"
+       if [ -n "${timeline_pid:-}" ]; then
+         wait "$timeline_pid" || true
+         python3 "$here/bench/exchange-timeline.py" "$work/timeline.pcap" "$client_port" "$moi_provider_port" \
+           "$backend_port" "${pg_port[moi]},${pg_port[ndc]}" >"$work/timeline.txt" 2>&1 || true
+       fi
        phases ndc "$work/ndc.phases.after"; phases moi "$work/moi.phases.after"
        mkdir -p "$here/bench/target/troad-phases"; cp "$work"/*.phases.* "$here/bench/target/troad-phases/"
        commit_floor ;;
@@ -770,6 +791,10 @@ if [ -n "$with_troad" ]; then
       head -n 5 <<<"$warnings"
     fi
   done
+  if [ -s "$work/timeline.txt" ]; then
+    echo "where an exchange's time went at $rate/s, from loopback packet times (TROAD_BENCH_TIMELINE=1):"
+    cat "$work/timeline.txt"
+  fi
   echo "logs of the three nodes: bench/target/troad-logs/{central,moi,ndc}.log"
   if [ -n "${keep_jfr:-}" ]; then
     echo "JFR of the security servers (throughput run): bench/target/troad-ndc-client.jfr, bench/target/troad-moi-provider.jfr"

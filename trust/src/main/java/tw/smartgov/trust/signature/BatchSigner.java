@@ -49,6 +49,15 @@ public final class BatchSigner {
         return signatures;
     }
 
+    /**
+     * Computes one nonce ahead for a later signature, on the calling thread, if the signer uses
+     * nonces computed ahead ({@link JwsSigner.Nonces#COMPUTED_AHEAD}) and fewer than it keeps are
+     * ready; otherwise does nothing.
+     */
+    public void computeNonceAhead() {
+        signer.computeNonceAhead();
+    }
+
     private String rootDocument(BatchTree tree) {
         return "{\"root\":\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(tree.root())
                 + "\",\"signedAt\":\"" + clock.instant() + "\",\"size\":" + tree.size() + "}";

@@ -152,6 +152,11 @@ public final class BatchingSigner implements AutoCloseable {
                 } finally {
                     signing.unlock();
                 }
+                // The batch's signature took a nonce computed ahead; its replacement is computed here,
+                // after the batch was released. Messages arriving meanwhile share the next batch, as
+                // they did while a signature computed its own nonce: batches stay as large as before,
+                // and the nonces ready in the background are left for lone messages.
+                signer.computeNonceAhead();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -66,6 +66,14 @@ final class Es256Nonces {
         return nonce;
     }
 
+    /** Adds one nonce computed on the calling thread, unless {@value #CAPACITY} are ready. */
+    void computeOne() {
+        if (readyCount.get() < CAPACITY) {
+            ready.add(compute());
+            readyCount.incrementAndGet();
+        }
+    }
+
     /** How many nonces are ready now. */
     int readyCount() {
         return readyCount.get();

@@ -109,6 +109,16 @@ public final class JwsSigner {
         return sign(CanonicalJson.canonicalize(json), extra);
     }
 
+    /**
+     * Computes one nonce for a later signature on the calling thread, if this signer uses nonces
+     * computed ahead and fewer than it keeps are ready; otherwise does nothing.
+     */
+    public void computeNonceAhead() {
+        if (nonces != null) {
+            nonces.computeOne();
+        }
+    }
+
     private String signingInput(byte[] payload, JwsHeaders extra) {
         return headers.computeIfAbsent(extra, this::header) + "." + B64URL.encodeToString(payload);
     }

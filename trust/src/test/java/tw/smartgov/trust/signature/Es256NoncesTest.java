@@ -37,6 +37,18 @@ class Es256NoncesTest {
     }
 
     @Test
+    void aBatchSignerComputesTheReplacementOfEachNonceItTookUpToTheCapacity() {
+        var nonces = new Es256Nonces(Es256Properties.KEY_PARAMETERS);
+        nonces.computeOne();
+        nonces.computeOne();
+        assertThat(nonces.readyCount()).isEqualTo(2);
+        for (int i = 0; i < Es256Nonces.CAPACITY; i++) {
+            nonces.computeOne();
+        }
+        assertThat(nonces.readyCount()).isEqualTo(Es256Nonces.CAPACITY);
+    }
+
+    @Test
     void signaturesOfOneKeyMadeConcurrentlyAllVerifyAndShareNoNonce() throws Exception {
         var nonces = new Es256Nonces(Es256Properties.KEY_PARAMETERS);
         int threads = 8;
