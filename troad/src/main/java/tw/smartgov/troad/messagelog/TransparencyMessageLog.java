@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.smartgov.troad.securityserver.MessageLog;
@@ -59,28 +58,20 @@ public final class TransparencyMessageLog implements MessageLog {
 
     @Override
     public CompletableFuture<Void> record(MessageRecord record) {
-        return record(record, null);
-    }
-
-    /**
-     * The log's writer wakes up and prepares the group commit while {@code admission} is pending,
-     * and writes the record only once it has completed normally.
-     */
-    @Override
-    public CompletableFuture<Void> record(MessageRecord record, @Nullable CompletableFuture<?> admission) {
         String name = logName();
         try {
             guard.check();
-            byte[] entry = encoder.encode(record);
-            var row = new MessageIndex.Row(name, record, clock.instant());
-            var appended = admission == null
-                    ? logs.append(name, entry, row, MessageIndex.ROWS)
-                    : logs.append(name, entry, row, MessageIndex.ROWS, admission);
-            return appended.<Void>thenApply(leaf -> null).whenComplete((done, e) -> {
-                if (e != null && (admission == null || !admission.isCompletedExceptionally())) {
-                    log.warn("message log {}: record {} failed: {}", name, record.requestId(), e.toString());
-                }
-            });
+            return logs.append(
+                            name,
+                            encoder.encode(record),
+                            new MessageIndex.Row(name, record, clock.instant()),
+                            MessageIndex.ROWS)
+                    .<Void>thenApply(leaf -> null)
+                    .whenComplete((done, e) -> {
+                        if (e != null) {
+                            log.warn("message log {}: record {} failed: {}", name, record.requestId(), e.toString());
+                        }
+                    });
         } catch (RuntimeException e) {
             log.warn("message log {}: record {} refused: {}", name, record.requestId(), e.getMessage());
             return CompletableFuture.failedFuture(e);

@@ -1,7 +1,6 @@
 package tw.smartgov.troad.securityserver;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -65,24 +64,12 @@ final class ClientExchange {
                 relay(response, answer);
                 return;
             }
-            Message reply = reply(answer, request.digestBase64());
-            // Both records are committed at the same time: this side's, and the provider's, which
-            // the end of its response confirms; the response is released once both are durable.
-            // The log's writer prepares this side's commit while the signature is verified, and
-            // writes the record only if it verifies.
-            var verified = new CompletableFuture<Void>();
-            var logged = gateway.deadlines()
-                    .bound(
-                            gateway.settings().messageLog().record(record(answer.status(), request, reply), verified),
-                            timeout());
-            try {
-                verifySignature(reply);
-                verified.complete(null);
-            } catch (RuntimeException e) {
-                verified.completeExceptionally(e);
-                throw e;
-            }
+            Message reply = verify(answer, request.digestBase64());
             exchange.ended(Exchange.Phase.VERIFY);
+            // both records are committed at the same time: this side's, and the provider's, which
+            // the end of its response confirms; the response is released once both are durable
+            var logged = gateway.deadlines()
+                    .bound(gateway.settings().messageLog().record(record(answer.status(), request, reply)), timeout());
             answer.awaitProviderLog();
             HttpFields.Mutable headers = responseHeaders(answer, request.digestBase64());
             byte[] inMemory = answer.body().memory();
@@ -193,8 +180,7 @@ final class ClientExchange {
         ProxyHandler.send(response, answer.status(), headers, answer.body());
     }
 
-    /** The response as a signed message, once its signature is there and names this request. */
-    private Message reply(Upstream answer, String requestHash) {
+    private Message verify(Upstream answer, String requestHash) {
         String signature = answer.headers().get(HeaderPart.SIGNATURE);
         if (signature == null) {
             throw new XRoadException(XRoadErrorType.RESPONSE_SIGNATURE_INVALID, "the response is not signed");
@@ -205,18 +191,16 @@ final class ClientExchange {
         }
         String headerPart = HeaderPart.response(
                 answer.status(), outgoing.xRoadId(), requestHash, HeaderPart.passed(answer.headers()));
-        SpooledBody body = answer.body();
-        byte[] digest = HeaderPart.digest(headerPart, body.digest());
-        return new Message(headerPart, body.digest(), digest, signature, body.size(), body.smallBytes(), gateway.now());
-    }
-
-    private void verifySignature(Message reply) {
+        byte[] digest = HeaderPart.digest(headerPart, answer.body().digest());
         MessageSigning.verify(
                 gateway.trust(),
-                reply.digest(),
-                reply.signature(),
+                digest,
+                signature,
                 provider.signingCertificateSha256(),
                 XRoadErrorType.RESPONSE_SIGNATURE_INVALID);
+        SpooledBody reply = answer.body();
+        return new Message(
+                headerPart, reply.digest(), digest, signature, reply.size(), reply.smallBytes(), gateway.now());
     }
 
     private MessageRecord record(int status, Message request, Message response) {

@@ -17,16 +17,6 @@ public interface MessageLog {
     CompletableFuture<Void> record(MessageRecord record);
 
     /**
-     * Records {@code record} only once {@code admission} has completed normally, never if it fails
-     * (the returned future then fails with it): for a record whose last check (the peer's
-     * signature) runs while the log prepares its write. This default waits for the admission, then
-     * records; a log whose write takes time to prepare overrides it to prepare meanwhile.
-     */
-    default CompletableFuture<Void> record(MessageRecord record, CompletableFuture<?> admission) {
-        return admission.thenCompose(admitted -> record(record));
-    }
-
-    /**
      * Keeps the certificate chains (leaf first, without the root) of message signers, before any
      * record signed by them is recorded: records name their signers by certificate thumbprint only
      * ({@code x5t#S256}), and evidence exported from the log must carry the chains to verify on

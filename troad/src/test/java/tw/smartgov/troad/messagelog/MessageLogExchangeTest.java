@@ -11,15 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.troad.protocol.XRoadHeaders;
-import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
 import tw.smartgov.trust.TrustException;
@@ -145,43 +142,6 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
         assertThat(response.body()).doesNotContain("hello /api");
         assertThat(messageLogs.index().leaves(exchange().aLog.logName(), xRoadId))
                 .isEmpty();
-    }
-
-    @Test
-    void aRecordWhoseAdmissionFailsWhileItsWriteIsPreparedIsNeverLogged() throws Exception {
-        var log = exchange().aLog;
-        String refusedId = newXRoadId();
-        String admittedId = newXRoadId();
-        var refusal = new CompletableFuture<Void>();
-        var admission = new CompletableFuture<Void>();
-
-        var refused = log.record(record(refusedId), refusal);
-        var admitted = log.record(record(admittedId), admission);
-        refusal.completeExceptionally(new IllegalStateException("the response signature does not verify"));
-        Thread.sleep(100);
-        assertThat(admitted).isNotDone();
-        admission.complete(null);
-
-        assertThatThrownBy(refused::join).hasMessageContaining("the response signature does not verify");
-        admitted.join();
-        assertThat(messageLogs.index().leaves(log.logName(), refusedId)).isEmpty();
-        assertThat(messageLogs.index().leaves(log.logName(), admittedId)).hasSize(1);
-    }
-
-    private static MessageRecord record(String xRoadId) {
-        var message = new MessageRecord.Message(
-                "header part", new byte[64], new byte[64], "signature", 0, null, Instant.now());
-        return new MessageRecord(
-                MessageRecord.Side.CLIENT,
-                xRoadId,
-                "request-" + xRoadId,
-                Exchange.APP,
-                Exchange.PERSON,
-                "GET",
-                "/persons/1",
-                200,
-                message,
-                message);
     }
 
     @Test

@@ -86,8 +86,7 @@ final class LogStore {
      * PostgreSQL only: moves the state of {@code log} from size {@code expectedSize} to {@code
      * frontier} and inserts the batch's leaves, subtree nodes and attached rows, all in one
      * statement on a connection in auto-commit mode, so that the whole group commit is one round
-     * trip. {@code beforeExecute} runs once the statement is bound, and may still stop it by
-     * throwing. Returns false, having written nothing, when the log is no longer at that size.
+     * trip. Returns false, having written nothing, when the log is no longer at that size.
      */
     static boolean appendInOneStatement(
             Connection c,
@@ -98,8 +97,7 @@ final class LogStore {
             List<byte[]> data,
             List<Node> nodes,
             List<AttachedRows<?>> attached,
-            Instant now,
-            Runnable beforeExecute)
+            Instant now)
             throws SQLException {
         StringBuilder sql = new StringBuilder("""
                 WITH state AS (UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ?                 WHERE name = ? AND tree_size = ? RETURNING name),
@@ -142,7 +140,6 @@ final class LogStore {
             for (AttachedRows<?> rows : attached) {
                 p = bindArrays(c, s, p, rows);
             }
-            beforeExecute.run();
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) == 1;

@@ -9,12 +9,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -32,24 +29,7 @@ import tw.smartgov.trust.TrustException;
 final class LogWriter {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
-    private record Pending(
-            byte[] data,
-            @Nullable Attached<?> attached,
-            @Nullable CompletableFuture<?> admission,
-            CompletableFuture<Long> index) {}
-
-    /** Entries of a batch whose admission failed, found before anything of the batch was written. */
-    private static final class Refused extends RuntimeException {
-        private final Map<Pending, Throwable> reasons;
-
-        Refused(Map<Pending, Throwable> reasons) {
-            super(null, null, false, false);
-            this.reasons = reasons;
-        }
-    }
-
-    /** How long the writer waits for an entry's admission before refusing the entry. */
-    static final long ADMISSION_WAIT_MILLIS = 5_000;
+    private record Pending(byte[] data, @Nullable Attached<?> attached, CompletableFuture<Long> index) {}
 
     record Attached<T>(T value, EntryRows<T> rows) {}
 
@@ -85,9 +65,8 @@ final class LogWriter {
                 .start(this::run);
     }
 
-    CompletableFuture<Long> submit(
-            byte[] data, @Nullable Attached<?> attached, @Nullable CompletableFuture<?> admission) {
-        Pending pending = new Pending(data, attached, admission, new CompletableFuture<>());
+    CompletableFuture<Long> submit(byte[] data, @Nullable Attached<?> attached) {
+        Pending pending = new Pending(data, attached, new CompletableFuture<>());
         if (closing) {
             pending.index().completeExceptionally(closed());
         } else {
@@ -137,20 +116,6 @@ final class LogWriter {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).index().complete(first + i);
             }
-        } catch (Refused refused) {
-            // nothing of the batch was written: the others go in a batch of their own
-            List<Pending> admitted = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                Throwable reason = refused.reasons.get(pending);
-                if (reason == null) {
-                    admitted.add(pending);
-                } else {
-                    pending.index().completeExceptionally(reason);
-                }
-            }
-            if (!admitted.isEmpty()) {
-                write(admitted);
-            }
         } catch (SQLException | RuntimeException e) {
             log.warn("a batch of {} appends to log {} was rolled back", batch.size(), name, e);
             meters.rolledBack(batch.size());
@@ -158,44 +123,6 @@ final class LogWriter {
                     ? t
                     : new IllegalStateException("appending to log " + name + " failed; nothing was written", e);
             batch.forEach(p -> p.index().completeExceptionally(failure));
-        }
-    }
-
-    /**
-     * Waits for the admission of each entry of the batch that has one, called once the batch's
-     * statement is ready and before it runs: the check that admits an entry (e.g. a signature being
-     * verified) runs while the writer wakes up and prepares the commit.
-     *
-     * @throws Refused if any entry was refused, or not admitted within {@link #ADMISSION_WAIT_MILLIS}
-     */
-    private void awaitAdmissions(List<Pending> batch) {
-        Map<Pending, Throwable> refused = null;
-        for (Pending pending : batch) {
-            CompletableFuture<?> admission = pending.admission();
-            if (admission == null) {
-                continue;
-            }
-            Throwable reason = null;
-            try {
-                admission.get(ADMISSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | CancellationException e) {
-                reason = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            } catch (TimeoutException e) {
-                reason = new IllegalStateException(
-                        "log " + name + ": an entry was not admitted within " + ADMISSION_WAIT_MILLIS + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reason = e;
-            }
-            if (reason != null) {
-                if (refused == null) {
-                    refused = new IdentityHashMap<>();
-                }
-                refused.put(pending, reason);
-            }
-        }
-        if (refused != null) {
-            throw new Refused(refused);
         }
     }
 
@@ -243,8 +170,7 @@ final class LogWriter {
                 batch.stream().map(Pending::data).toList(),
                 extension.nodes(),
                 attachedRows(batch, first),
-                Instant.now(),
-                () -> awaitAdmissions(batch));
+                Instant.now());
     }
 
     private boolean onPostgresql(Connection c) throws SQLException {
@@ -256,7 +182,6 @@ final class LogWriter {
 
     /** Appends the batch in the transaction of {@code c}; returns the frontier after it. */
     private Frontier append(Connection c, List<Pending> batch, @Nullable Frontier known) throws SQLException {
-        awaitAdmissions(batch);
         Instant now = Instant.now();
         Frontier frontier = known != null ? known : lockState(c, now);
         long first = frontier.size();

@@ -85,7 +85,7 @@ public class TransparencyLogs {
      * the entry's leaf index once the entry is committed, or fails if its batch was rolled back.
      */
     public CompletableFuture<Long> append(String log, byte[] data) {
-        return submit(log, data, null, null);
+        return submit(log, data, null);
     }
 
     /**
@@ -94,26 +94,10 @@ public class TransparencyLogs {
      * or fails with neither written.
      */
     public <T> CompletableFuture<Long> append(String log, byte[] data, T attachment, EntryRows<T> rows) {
-        return submit(log, data, new LogWriter.Attached<>(attachment, rows), null);
+        return submit(log, data, new LogWriter.Attached<>(attachment, rows));
     }
 
-    /**
-     * Like {@link #append(String, byte[], Object, EntryRows)}, for an entry whose last check is
-     * still running: the log's writer wakes up and prepares the commit meanwhile, and writes the
-     * entry only once {@code admission} has completed normally. If it fails, or has not completed
-     * within 5 seconds, the entry is left out, the rest of its batch is written, and the returned
-     * future fails with the admission's failure. Nothing refused is ever written.
-     */
-    public <T> CompletableFuture<Long> append(
-            String log, byte[] data, T attachment, EntryRows<T> rows, CompletableFuture<?> admission) {
-        return submit(log, data, new LogWriter.Attached<>(attachment, rows), admission);
-    }
-
-    private CompletableFuture<Long> submit(
-            String log,
-            byte[] data,
-            LogWriter.@Nullable Attached<?> attached,
-            @Nullable CompletableFuture<?> admission) {
+    private CompletableFuture<Long> submit(String log, byte[] data, LogWriter.@Nullable Attached<?> attached) {
         checkName(log);
         if (data.length > MAX_ENTRY_BYTES) {
             throw new TrustException(
@@ -128,7 +112,7 @@ public class TransparencyLogs {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return writer.submit(data.clone(), attached, admission);
+        return writer.submit(data.clone(), attached);
     }
 
     /**

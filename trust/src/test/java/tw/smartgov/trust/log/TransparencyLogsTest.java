@@ -178,44 +178,6 @@ class TransparencyLogsTest extends TrustIntegrationTest {
     }
 
     @Test
-    void anEntryAwaitingAdmissionIsWrittenOnlyOnceAdmittedAndARefusedOneNever() throws Exception {
-        String log = newLogName();
-        String table = createLabelTable(log);
-        try {
-            EntryRows<Label> rows = labelRows(table);
-            Instant at = Instant.parse("2026-12-02T11:00:00Z");
-            logs.appendAndWait(log, bytes("first"));
-
-            var admitLater = new CompletableFuture<Void>();
-            var refuse = new CompletableFuture<Void>();
-            var waiting = logs.append(log, bytes("checked"), new Label("checked", at), rows, admitLater);
-            var refused = logs.append(log, bytes("refused"), new Label("refused", at), rows, refuse);
-            var plain = logs.append(log, bytes("plain"), new Label("plain", at), rows);
-            Thread.sleep(300);
-            assertThat(waiting).isNotDone();
-            assertThat(logs.treeHead(log).size()).isEqualTo(1); // the writer holds the batch back
-
-            refuse.completeExceptionally(new IllegalArgumentException("the signature does not verify"));
-            admitLater.complete(null);
-
-            assertThatThrownBy(refused::join)
-                    .hasCauseInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("the signature does not verify");
-            List<Long> written = List.of(waiting.join(), plain.join());
-            assertThat(written).containsExactlyInAnyOrder(1L, 2L);
-            assertThat(logs.entry(log, waiting.join())).isEqualTo(bytes("checked"));
-            assertThat(logs.entry(log, plain.join())).isEqualTo(bytes("plain"));
-            assertThat(logs.treeHead(log).size()).isEqualTo(3);
-            assertThat(jdbc.queryForList("SELECT label FROM " + table + " ORDER BY leaf", String.class))
-                    .containsExactlyInAnyOrder("checked", "plain");
-            logs.appendAndWait(log, bytes("after"));
-            logs.checkConsistency(log);
-        } finally {
-            jdbc.execute("DROP TABLE " + table);
-        }
-    }
-
-    @Test
     void eachLogReportsItsCommitsItsQueueAndItsFailedAppendsToTheMeterRegistry() throws Exception {
         String log = newLogName();
         String table = createLabelTable(log);
