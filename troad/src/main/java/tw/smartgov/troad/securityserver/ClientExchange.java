@@ -68,25 +68,12 @@ final class ClientExchange {
             exchange.ended(Exchange.Phase.VERIFY);
             // both records are committed at the same time: this side's, and the provider's, which
             // the end of its response confirms; the response is released once both are durable
-            var logged = gateway.deadlines()
-                    .bound(gateway.settings().messageLog().record(record(answer.status(), request, reply)), timeout());
+            var logged = gateway.settings().messageLog().record(record(answer.status(), request, reply));
             answer.awaitProviderLog();
-            HttpFields.Mutable headers = responseHeaders(answer, request.digestBase64());
-            byte[] inMemory = answer.body().memory();
-            if (inMemory != null) {
-                // sent by the thread that makes the record durable (the log's writer), unless it
-                // already is: no thread is woken up only to write a small response
-                int status = answer.status();
-                exchange.finishing = ProxyHandler.confirmedLog(logged).thenCompose(durable -> {
-                    exchange.ended(Exchange.Phase.LOG);
-                    return ProxyHandler.sendLater(response, status, headers, inMemory)
-                            .thenRun(() -> exchange.ended(Exchange.Phase.SEND));
-                });
-                return;
-            }
-            ProxyHandler.awaitLog(logged);
+            ProxyHandler.awaitLog(gateway.deadlines().bound(logged, timeout()));
             exchange.ended(Exchange.Phase.LOG);
-            ProxyHandler.send(response, answer.status(), headers, answer.body());
+            ProxyHandler.send(
+                    response, answer.status(), responseHeaders(answer, request.digestBase64()), answer.body());
             exchange.ended(Exchange.Phase.SEND);
         }
     }

@@ -5,7 +5,7 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.protocol.XRoadErrorType;
 
-/** What is known about one exchange so far, for errors, logs and metrics; one per exchange, handed from thread to thread. */
+/** What is known about one exchange so far, for errors, logs and metrics; one per request thread. */
 final class Exchange {
     /** The steps of an exchange whose time is measured on its own. */
     enum Phase {
@@ -52,13 +52,6 @@ final class Exchange {
     /** An error that struck after the response had been sent (told to the peer in a trailer). */
     @Nullable
     XRoadErrorType failedAfterAnswer;
-
-    /**
-     * Set when the handler returns before the response is complete: the rest is sent by whichever
-     * thread completes the last step (a commit, a trailer), and this completes once it is written,
-     * or fails with what kept it from being sent.
-     */
-    java.util.concurrent.@Nullable CompletableFuture<Void> finishing;
 
     /** Starts timing the first phase; each {@link #ended(Phase)} ends one and starts the next. */
     void begin() {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -49,40 +48,17 @@ abstract class ProxyHandler extends Handler.Abstract {
         var exchange = new Exchange();
         try {
             serve(request, response, exchange);
-            CompletableFuture<Void> finishing = exchange.finishing;
-            if (finishing == null) {
-                succeeded(callback, exchange);
-            } else {
-                finishing.whenComplete((done, failure) -> {
-                    if (failure == null) {
-                        succeeded(callback, exchange);
-                    } else {
-                        failed(response, callback, exchange, failure);
-                    }
-                });
-            }
+            callback.succeeded();
+            XRoadErrorType late = exchange.failedAfterAnswer;
+            metrics.record(exchange, late == null ? "ok" : late.type(), System.nanoTime() - exchange.startedNanos);
+        } catch (XRoadException e) {
+            log.info("X-Road-Id {}: {} ({})", exchange.xRoadId, e.type().type(), e.getMessage());
+            fail(response, callback, e, exchange);
         } catch (Exception e) {
-            failed(response, callback, exchange, e);
-        }
-        return true;
-    }
-
-    private void succeeded(Callback callback, Exchange exchange) {
-        callback.succeeded();
-        XRoadErrorType late = exchange.failedAfterAnswer;
-        metrics.record(exchange, late == null ? "ok" : late.type(), System.nanoTime() - exchange.startedNanos);
-    }
-
-    private void failed(Response response, Callback callback, Exchange exchange, Throwable failure) {
-        Throwable e =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (e instanceof XRoadException x) {
-            log.info("X-Road-Id {}: {} ({})", exchange.xRoadId, x.type().type(), x.getMessage());
-            fail(response, callback, x, exchange);
-        } else {
             log.warn("X-Road-Id {}: internal error", exchange.xRoadId, e);
             fail(response, callback, new XRoadException(internal, "internal error of the security server"), exchange);
         }
+        return true;
     }
 
     private void fail(Response response, Callback callback, XRoadException error, Exchange exchange) {
@@ -137,20 +113,7 @@ abstract class ProxyHandler extends Handler.Abstract {
         }
     }
 
-    /**
-     * {@code logged}, a bounded record being committed ({@link Deadlines#bound}), failing with
-     * MESSAGE_LOG_UNAVAILABLE instead of the reason the record is not durable.
-     */
-    static CompletableFuture<Void> confirmedLog(CompletableFuture<Void> logged) {
-        return logged.handle((done, failure) -> {
-            if (failure != null) {
-                throw logUnavailable(failure);
-            }
-            return null;
-        });
-    }
-
-    private static XRoadException logUnavailable(Throwable e) {
+    private static XRoadException logUnavailable(Exception e) {
         return new XRoadException(
                 XRoadErrorType.MESSAGE_LOG_UNAVAILABLE, "the message log did not confirm the record", null, e);
     }
@@ -178,8 +141,7 @@ abstract class ProxyHandler extends Handler.Abstract {
      * {@code logged} is durable and ends the response with the trailer {@link
      * HeaderPart#LOG_CONFIRMATION}: {@link HeaderPart#DURABLE}, or the type of the error that kept
      * the record from being durable (then recorded in {@code exchange}). The client side releases
-     * the response only after this trailer. Returns once the body is written; the trailer follows
-     * as {@code exchange.finishing}.
+     * the response only after this trailer.
      */
     static void sendThenConfirmLog(
             Response response,
@@ -199,41 +161,15 @@ abstract class ProxyHandler extends Handler.Abstract {
         response.setTrailersSupplier(() -> trailers);
         write(response, false, ByteBuffer.wrap(body));
         exchange.ended(Exchange.Phase.SEND);
-        // The trailer leaves from the thread that completes the record (the log's writer), not from
-        // this one woken up to write it: one thread hand-off less between the commit and the peer.
-        exchange.finishing = deadlines
-                .bound(logged, timeout)
-                .handle((done, failure) -> {
-                    if (failure == null) {
-                        trailers.put(HeaderPart.LOG_CONFIRMATION, HeaderPart.DURABLE);
-                    } else {
-                        XRoadException e = logUnavailable(failure);
-                        trailers.put(HeaderPart.LOG_CONFIRMATION, e.type().type());
-                        exchange.failedAfterAnswer = e.type();
-                    }
-                    return null;
-                })
-                .thenCompose(ignored -> writeLater(response, true, ByteBuffer.allocate(0)))
-                .thenRun(() -> exchange.ended(Exchange.Phase.LOG));
-    }
-
-    /**
-     * Writes status, headers and an in-memory body at once without blocking, so that any thread
-     * may send a response, e.g. the one that completed the last step before it.
-     */
-    static CompletableFuture<Void> sendLater(Response response, int status, HttpFields.Mutable headers, byte[] body) {
-        response.setStatus(status);
-        for (HttpField field : headers) {
-            response.getHeaders().add(field);
+        try {
+            awaitLog(deadlines.bound(logged, timeout));
+            trailers.put(HeaderPart.LOG_CONFIRMATION, HeaderPart.DURABLE);
+        } catch (XRoadException e) {
+            trailers.put(HeaderPart.LOG_CONFIRMATION, e.type().type());
+            exchange.failedAfterAnswer = e.type();
         }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        return writeLater(response, true, ByteBuffer.wrap(body));
-    }
-
-    private static CompletableFuture<Void> writeLater(Response response, boolean last, ByteBuffer content) {
-        var written = new CompletableFuture<Void>();
-        response.write(last, content, Callback.from(() -> written.complete(null), written::completeExceptionally));
-        return written;
+        write(response, true, ByteBuffer.allocate(0));
+        exchange.ended(Exchange.Phase.LOG);
     }
 
     private static void write(Response response, boolean last, ByteBuffer content) throws IOException {
