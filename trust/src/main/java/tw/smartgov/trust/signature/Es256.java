@@ -137,7 +137,7 @@ final class Es256 {
                 && key.getParams().getOrder().equals(P256.getN());
     }
 
-    private static byte[] sha256(byte[] data) {
+    static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {

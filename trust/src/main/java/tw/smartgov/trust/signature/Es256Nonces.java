@@ -2,8 +2,6 @@ package tw.smartgov.trust.signature;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -107,15 +105,7 @@ final class Es256Nonces {
         random.nextBytes(seed);
         ByteBuffer.wrap(seed, 32, Long.BYTES).putLong(counter.incrementAndGet());
         var calculator = new HMacDSAKCalculator(new SHA256Digest());
-        calculator.init(n, key.getD(), sha256(seed));
+        calculator.init(n, key.getD(), Es256.sha256(seed));
         return calculator.nextK();
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
