@@ -156,7 +156,12 @@ public final class BatchingSigner implements AutoCloseable {
                 // after the batch was released. Messages arriving meanwhile share the next batch, as
                 // they did while a signature computed its own nonce: batches stay as large as before,
                 // and the nonces ready in the background are left for lone messages.
-                signer.computeNonceAhead();
+                try {
+                    signer.computeNonceAhead();
+                } catch (RuntimeException e) {
+                    // the next signature computes its own nonce; this thread must keep signing
+                    log.warn("computing a nonce ahead failed", e);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
