@@ -9,9 +9,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -76,12 +78,12 @@ public final class SignatureBench {
                 if (i >= 0) {
                     nanos[i] = took;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000 - Math.min(took, 900_000));
+                LockSupport.parkNanos(1_000_000 - Math.min(took, 900_000));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         out.printf(
                 "%-36s p50 %,6.1f us, p99 %,6.1f us (one call per ms)%n",
                 name, nanos[nanos.length / 2] / 1e3, nanos[nanos.length * 99 / 100] / 1e3);

@@ -89,10 +89,7 @@ final class Es256 {
         var signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(sha256(signingInput));
-        byte[] signature = new byte[64];
-        BigIntegers.asUnsignedByteArray(rs[0], signature, 0, 32);
-        BigIntegers.asUnsignedByteArray(rs[1], signature, 32, 32);
-        return signature;
+        return concatenated(rs[0], rs[1]);
     }
 
     /**
@@ -111,12 +108,17 @@ final class Es256 {
                     .multiply(e.add(key.getD().multiply(nonce.r())))
                     .mod(n);
             if (s.signum() != 0) {
-                byte[] signature = new byte[64];
-                BigIntegers.asUnsignedByteArray(nonce.r(), signature, 0, 32);
-                BigIntegers.asUnsignedByteArray(s, signature, 32, 32);
-                return signature;
+                return concatenated(nonce.r(), s);
             }
         }
+    }
+
+    /** R‖S as ES256 encodes a signature (RFC 7518 §3.4): each 32 bytes, unsigned, big-endian. */
+    private static byte[] concatenated(BigInteger r, BigInteger s) {
+        byte[] signature = new byte[64];
+        BigIntegers.asUnsignedByteArray(r, signature, 0, 32);
+        BigIntegers.asUnsignedByteArray(s, signature, 32, 32);
+        return signature;
     }
 
     /**

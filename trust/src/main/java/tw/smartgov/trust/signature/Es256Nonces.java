@@ -80,8 +80,7 @@ final class Es256Nonces {
     private void refill() {
         try {
             while (readyCount.get() < CAPACITY) {
-                ready.add(compute());
-                readyCount.incrementAndGet();
+                computeOne();
             }
         } finally {
             refilling.set(false);
