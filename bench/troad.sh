@@ -538,7 +538,11 @@ phases() { # node, file: count and histogram buckets of timer troad.exchange.pha
         if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
         print "log", "commit", kind, $NF }
       /^smartgov_log_commit_appends_(count|sum)\{log="msglog-/ {
-        print "log", "appends", ($1 ~ /_sum/) ? "sum" : "count", $NF }' >"$2" || true
+        print "log", "appends", ($1 ~ /_sum/) ? "sum" : "count", $NF }
+      /^smartgov_log_journal_write_seconds_(count|bucket|sum)\{log="msglog-/ {
+        kind = ($1 ~ /_sum/) ? "sum" : "count"
+        if ($1 ~ /_bucket/) { match($0, /[{,]le="[^"]+"/); kind = substr($0, RSTART + 5, RLENGTH - 6) }
+        print "journal", "write", kind, $NF }' >"$2" || true
 }
 wrk_run() { # scenario, url, warm-up seconds, [header]
   local scenario=$1 url=$2 warm=$3 out name n
@@ -775,6 +779,27 @@ if [ -n "$with_troad" ]; then
         m = delta(4, "commit count")
         if (m > 0) printf "%s message log, group commits at max throughput: mean %.3f ms, %.1f records per commit\n", \
           node, 1000 * delta(4, "commit sum") / m, delta(4, "appends sum") / delta(4, "appends count")
+      }' "$work/$name.phases.before" "$work/$name.phases.after" "$work/$name.max.before" "$work/$name.max.after" 2>/dev/null || true
+    # with the local journal (the default), a record is durable after one journal write, and the
+    # group commits above are copies to PostgreSQL that nobody waits for
+    awk -v node="$name" -v rate="$rate" '
+      BEGIN { for (i = 1; i < ARGC; i++) file_of[ARGV[i]] = i }
+      function delta(last, key) { return value[last, key] - value[last - 1, key] }
+      $1 == "journal" {
+        value[file_of[FILENAME], $3] += $4
+        if ($3 != "count" && $3 != "sum" && $3 != "+Inf" && !($3 in seen)) { seen[$3] = 1; le[++k] = $3 }
+      }
+      END {
+        for (i = 2; i <= k; i++) for (j = i; j > 1 && le[j] + 0 < le[j - 1] + 0; j--) { t = le[j]; le[j] = le[j - 1]; le[j - 1] = t }
+        n = delta(2, "count")
+        if (n > 0) {
+          p50 = "?"
+          for (i = 1; i <= k; i++) if (delta(2, le[i]) >= n / 2) { p50 = sprintf("%.2f", 1000 * le[i]); break }
+          printf "%s message log, journal writes (what a record waits for) at %s/s: p50 %s ms (bucket bound), mean %.3f ms\n", \
+            node, rate, p50, 1000 * delta(2, "sum") / n
+        }
+        m = delta(4, "count")
+        if (m > 0) printf "%s message log, journal writes at max throughput: mean %.3f ms\n", node, 1000 * delta(4, "sum") / m
       }' "$work/$name.phases.before" "$work/$name.phases.after" "$work/$name.max.before" "$work/$name.max.after" 2>/dev/null || true
   done
   if [ -n "${floor[insert]:-}" ]; then

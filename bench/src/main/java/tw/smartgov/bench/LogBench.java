@@ -1,9 +1,13 @@
 package tw.smartgov.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
@@ -67,8 +71,22 @@ public final class LogBench {
         return dataSource;
     }
 
+    // the data folder holds only the journal of the journaled latency log, deleted by the JVM's exit
     private static TrustProperties properties() {
-        return new TrustProperties(
-                Path.of("bench-data"), "unused-by-the-log-bench", null, Duration.ofSeconds(10), 5000);
+        try {
+            Path data = Files.createTempDirectory("smartgov-log-bench");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(data)));
+            return new TrustProperties(data, "unused-by-the-log-bench", null, Duration.ofSeconds(10), 5000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
+        }
     }
 }

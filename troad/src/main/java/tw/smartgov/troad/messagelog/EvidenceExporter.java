@@ -39,6 +39,7 @@ class EvidenceExporter {
 
     /** Evidence of every record of {@code xRoadId} in {@code log}; empty if there is none. */
     Optional<MessageEvidence> forXRoadId(String log, String xRoadId) {
+        logs.awaitStored(log);
         List<Long> leaves = messageLogs.index().leaves(log, xRoadId);
         return leaves.isEmpty() ? Optional.empty() : Optional.of(evidence(log, xRoadId, leaves));
     }

@@ -28,6 +28,7 @@ class MessageArchiver {
     private static final Logger log = LoggerFactory.getLogger(MessageArchiver.class);
 
     private final MessageLogProperties properties;
+    private final MessageLogs logs;
     private final MessageIndex index;
     private final ArchiveFiles files;
     private final EvidenceExporter exporter;
@@ -42,6 +43,7 @@ class MessageArchiver {
             EvidenceExporter exporter,
             TaskScheduler scheduler) {
         this.properties = properties;
+        this.logs = logs;
         this.index = logs.index();
         this.files = new ArchiveFiles(jdbc);
         this.exporter = exporter;
@@ -71,6 +73,7 @@ class MessageArchiver {
 
     /** Writes the next archive file of {@code name} with records logged before {@code cutoff}. */
     Optional<Path> archive(String name, Instant cutoff) {
+        logs.awaitStored(name); // records acknowledged from the journal before the cutoff are archived too
         Path dir = properties.archiveDir();
         var last = files.last(name);
         long first = last.map(ArchiveFiles.Last::endLeaf).orElse(0L);

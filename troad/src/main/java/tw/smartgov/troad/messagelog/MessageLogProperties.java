@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param archiveAfter records older than this are written to archive files (see {@code archiveDir})
  * @param archiveDir folder for the hash-linked archive files; unset means no archiving
  * @param archiveInterval how often the archiver looks for records to archive
+ * @param journal whether a record counts as durable once it is flushed to a journal on this
+ *     node's disk (in the trust data folder), a few milliseconds before the database holds it; the
+ *     security server's journal then owns its log in the database, and after a crash the next
+ *     start stores what the journal kept. Off: each record waits for its database commit (a start
+ *     with the journal switched off first stores what the journal held and takes the log back)
  */
 @ConfigurationProperties("smartgov.troad.message-log")
 public record MessageLogProperties(
@@ -25,7 +30,8 @@ public record MessageLogProperties(
         @DefaultValue List<String> metadataOnly,
         @DefaultValue("30d") Duration archiveAfter,
         @Nullable Path archiveDir,
-        @DefaultValue("1h") Duration archiveInterval) {
+        @DefaultValue("1h") Duration archiveInterval,
+        @DefaultValue("true") boolean journal) {
 
     public MessageLogProperties {
         metadataOnly = List.copyOf(metadataOnly);

@@ -89,6 +89,9 @@ public class MessageLogs {
      * indicator: for tests of TSA outages and oversized entries.
      */
     TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes) {
+        if (properties.journal()) {
+            logs.journalLocally(name);
+        }
         var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, Clock.systemUTC());
         var log = new TransparencyMessageLog(
                 logs, new EntryEncoder(metadataOnly(), maxEntryBytes), guard, signers, Clock.systemUTC());
@@ -99,6 +102,11 @@ public class MessageLogs {
     /** Every log created so far, for the health indicator. */
     List<TransparencyMessageLog> created() {
         return List.copyOf(watched);
+    }
+
+    /** Returns once the database holds every record of {@code log} acknowledged so far. */
+    void awaitStored(String log) {
+        logs.awaitStored(log);
     }
 
     MessageIndex index() {

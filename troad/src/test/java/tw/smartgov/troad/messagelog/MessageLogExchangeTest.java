@@ -62,6 +62,8 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
                         "hello /api/persons/7 " + "王小明 asks".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
 
         for (TransparencyMessageLog side : List.of(exchange().aLog, exchange().bLog)) {
+            // durable in the journal when the response came; in the database once stored
+            messageLogs.awaitStored(side.logName());
             assertThat(messageLogs.index().leaves(side.logName(), xRoadId)).hasSize(1);
             var result = verifier().verify(exportJson(side.logName(), xRoadId));
             assertThat(result.records()).isEqualTo(1);

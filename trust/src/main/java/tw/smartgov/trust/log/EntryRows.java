@@ -1,16 +1,10 @@
 package tw.smartgov.trust.log;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +50,10 @@ public record EntryRows<T>(String table, List<Column<T>> columns) {
         Type(String sqlName) {
             this.sqlName = sqlName;
         }
+
+        String sqlName() {
+            return sqlName;
+        }
     }
 
     /** A column of the table and its value for an entry: of the Java type its {@link Type} names. */
@@ -82,63 +80,22 @@ public record EntryRows<T>(String table, List<Column<T>> columns) {
         return new Column<>(name, type, appended -> value.apply(appended.attachment()));
     }
 
-    /** Writes the rows of {@code entries} with one batched insert, in the caller's transaction. */
-    void insert(Connection c, List<Appended<T>> entries) throws SQLException {
-        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String marks = columns.stream().map(col -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement s =
-                c.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
-            for (var entry : entries) {
-                for (int i = 0; i < columns.size(); i++) {
-                    bindOne(s, i + 1, columns.get(i), entry);
-                }
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+    /** The table and its columns, without how values are read. */
+    RowValues.Kind kind() {
+        return new RowValues.Kind(
+                table,
+                columns.stream().map(Column::name).toList(),
+                columns.stream().map(Column::type).toList());
     }
 
-    /**
-     * One data-modifying part of a PostgreSQL {@code WITH} statement: inserts one row per element
-     * of the arrays bound by {@link #bindArrays}, but only if {@code guard} (a preceding part)
-     * returned a row.
-     */
-    String unnestedInsert(String guard) {
-        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String arrays =
-                columns.stream().map(col -> "?::" + col.type().sqlName + "[]").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + names + ") SELECT u.* FROM " + guard + ", unnest(" + arrays + ") AS u";
-    }
-
-    /** Binds one array per column for {@link #unnestedInsert}; returns the next parameter index. */
-    int bindArrays(Connection c, PreparedStatement s, int first, List<Appended<T>> entries) throws SQLException {
-        int p = first;
-        for (Column<T> column : columns) {
-            Object[] values = new Object[entries.size()];
-            for (int i = 0; i < values.length; i++) {
-                Object value = checked(column, entries.get(i));
-                // timestamps travel as ISO-8601 text, cast by the statement: exact to the microsecond
-                values[i] = value instanceof Instant instant ? instant.toString() : value;
-            }
-            String elementType = column.type() == Type.TIMESTAMPTZ ? "text" : column.type().sqlName;
-            s.setArray(p++, c.createArrayOf(elementType, values));
+    /** The row of the entry at {@code leafIndex}, its values read from {@code attachment} now. */
+    RowValues evaluate(long leafIndex, T attachment) {
+        Appended<T> entry = new Appended<>(leafIndex, attachment);
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = checked(columns.get(i), entry);
         }
-        return p;
-    }
-
-    private void bindOne(PreparedStatement s, int p, Column<T> column, Appended<T> entry) throws SQLException {
-        Object value = checked(column, entry);
-        switch (column.type()) {
-            case BIGINT -> {
-                if (value == null) {
-                    s.setNull(p, Types.BIGINT);
-                } else {
-                    s.setLong(p, (Long) value);
-                }
-            }
-            case TEXT -> s.setString(p, (String) value);
-            case TIMESTAMPTZ -> s.setTimestamp(p, value == null ? null : Timestamp.from((Instant) value));
-        }
+        return new RowValues(kind(), values);
     }
 
     private @Nullable Object checked(Column<T> column, Appended<T> entry) {

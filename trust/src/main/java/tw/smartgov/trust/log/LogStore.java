@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,27 +59,73 @@ final class LogStore {
      * Moves the state of {@code log} from size {@code expectedSize} to {@code frontier}, taking its
      * row lock; false, changing nothing, when the log is no longer at that size.
      */
-    static boolean updateStateIfSize(Connection c, String log, Frontier frontier, long expectedSize, Instant now)
+    static boolean updateStateIfSize(
+            Connection c, String log, Frontier frontier, long expectedSize, @Nullable String owner, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE trust.log_state SET tree_size = ?, frontier = ?,"
-                + " updated_at = ? WHERE name = ? AND tree_size = ?")) {
+                + " updated_at = ? WHERE name = ? AND tree_size = ? AND " + OWNED_BY)) {
             s.setLong(1, frontier.size());
             s.setBytes(2, frontier.toBytes());
             s.setTimestamp(3, Timestamp.from(now));
             s.setString(4, log);
             s.setLong(5, expectedSize);
+            s.setString(6, owner);
+            s.setString(7, owner);
             return s.executeUpdate() == 1;
         }
     }
 
+    // The state row's journal owner is the given one, or both are null: a log claimed by a
+    // journaling writer moves only through that writer.
+    private static final String OWNED_BY =
+            "(journal_owner = ? OR (journal_owner IS NULL AND CAST(? AS VARCHAR) IS NULL))";
+
+    /** The writer whose journal {@code log} is claimed by, if any. */
+    static @Nullable String journalOwner(Connection c, String log) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT journal_owner FROM trust.log_state WHERE name = ?")) {
+            s.setString(1, log);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /**
-     * Rows of one kind attached to the entries of a batch.
-     *
-     * @param <T> what was attached to each entry
+     * Claims {@code log} (whose state row the caller holds locked) for the journal {@code owner};
+     * false when another journal holds it.
      */
-    record AttachedRows<T>(EntryRows<T> rows, List<EntryRows.Appended<T>> entries) {
-        void insert(Connection c) throws SQLException {
-            rows.insert(c, entries);
+    static boolean claim(Connection c, String log, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE trust.log_state SET journal_owner = ?"
+                + " WHERE name = ? AND (journal_owner IS NULL OR journal_owner = ?)")) {
+            s.setString(1, owner);
+            s.setString(2, log);
+            s.setString(3, owner);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives {@code log} back to writers without a journal, if {@code owner} holds it. */
+    static void release(Connection c, String log, String owner) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE trust.log_state SET journal_owner = NULL WHERE name = ? AND journal_owner = ?")) {
+            s.setString(1, log);
+            s.setString(2, owner);
+            s.executeUpdate();
+        }
+    }
+
+    /** The rows of a batch grouped by table and columns, in the order each kind first appears. */
+    static Map<RowValues.Kind, List<@Nullable Object[]>> byKind(List<RowValues> rows) {
+        Map<RowValues.Kind, List<@Nullable Object[]>> kinds = new LinkedHashMap<>();
+        for (RowValues row : rows) {
+            kinds.computeIfAbsent(row.kind(), k -> new ArrayList<>()).add(row.values());
+        }
+        return kinds;
+    }
+
+    static void insertRows(Connection c, List<RowValues> rows) throws SQLException {
+        for (var kind : byKind(rows).entrySet()) {
+            kind.getKey().insert(c, kind.getValue());
         }
     }
 
@@ -96,18 +143,20 @@ final class LogStore {
             List<byte[]> hashes,
             List<byte[]> data,
             List<Node> nodes,
-            List<AttachedRows<?>> attached,
+            List<RowValues> rows,
+            @Nullable String owner,
             Instant now)
             throws SQLException {
+        var attached = new ArrayList<>(byKind(rows).entrySet());
         StringBuilder sql = new StringBuilder("""
-                WITH state AS (UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ?                 WHERE name = ? AND tree_size = ? RETURNING name),
+                WITH state AS (UPDATE trust.log_state SET tree_size = ?, frontier = ?, updated_at = ?                 WHERE name = ? AND tree_size = ? AND (journal_owner = ? OR (journal_owner IS NULL AND ?::text IS NULL))                 RETURNING name),
                 leaves AS (INSERT INTO trust.log_leaf (log_name, idx, leaf_hash, data, appended_at)                 SELECT state.name, u.idx, u.hash, u.data, ?                 FROM state, unnest(?::int8[], ?::bytea[], ?::bytea[]) AS u (idx, hash, data)),
                 nodes AS (INSERT INTO trust.log_node (log_name, level, idx, hash)                 SELECT state.name, u.level, u.idx, u.hash                 FROM state, unnest(?::int2[], ?::int8[], ?::bytea[]) AS u (level, idx, hash))""");
         for (int i = 0; i < attached.size(); i++) {
             sql.append(",\nrows")
                     .append(i)
                     .append(" AS (")
-                    .append(attached.get(i).rows().unnestedInsert("state"))
+                    .append(attached.get(i).getKey().unnestedInsert("state"))
                     .append(')');
         }
         sql.append("\nSELECT count(*) FROM state");
@@ -118,6 +167,8 @@ final class LogStore {
             s.setTimestamp(p++, Timestamp.from(now));
             s.setString(p++, log);
             s.setLong(p++, expectedSize);
+            s.setString(p++, owner);
+            s.setString(p++, owner);
             s.setTimestamp(p++, Timestamp.from(now));
             Long[] indices = new Long[hashes.size()];
             for (int i = 0; i < indices.length; i++) {
@@ -137,19 +188,14 @@ final class LogStore {
                             "int8", nodes.stream().map(n -> n.key().index()).toArray(Long[]::new)));
             s.setArray(
                     p++, c.createArrayOf("bytea", nodes.stream().map(Node::hash).toArray(byte[][]::new)));
-            for (AttachedRows<?> rows : attached) {
-                p = bindArrays(c, s, p, rows);
+            for (var kind : attached) {
+                p = kind.getKey().bindArrays(c, s, p, kind.getValue());
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) == 1;
             }
         }
-    }
-
-    private static <T> int bindArrays(Connection c, PreparedStatement s, int p, AttachedRows<T> rows)
-            throws SQLException {
-        return rows.rows().bindArrays(c, s, p, rows.entries());
     }
 
     static void insertLeaves(Connection c, String log, long first, List<byte[]> hashes, List<byte[]> data, Instant now)

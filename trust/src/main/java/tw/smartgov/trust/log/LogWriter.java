@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,12 +24,16 @@ import tw.smartgov.trust.TrustException;
  * whole batch durable. Futures complete only after their transaction committed; when it fails,
  * every future of the batch fails and the rollback leaves no trace of it.
  */
-final class LogWriter {
+final class LogWriter implements LogAppender {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
     private record Pending(byte[] data, @Nullable Attached<?> attached, CompletableFuture<Long> index) {}
 
-    record Attached<T>(T value, EntryRows<T> rows) {}
+    record Attached<T>(T value, EntryRows<T> rows) {
+        RowValues evaluate(long leafIndex) {
+            return rows.evaluate(leafIndex, value);
+        }
+    }
 
     private final String name;
     private final DataSource dataSource;
@@ -65,7 +67,8 @@ final class LogWriter {
                 .start(this::run);
     }
 
-    CompletableFuture<Long> submit(byte[] data, @Nullable Attached<?> attached) {
+    @Override
+    public CompletableFuture<Long> submit(byte[] data, @Nullable Attached<?> attached) {
         Pending pending = new Pending(data, attached, new CompletableFuture<>());
         if (closing) {
             pending.index().completeExceptionally(closed());
@@ -75,8 +78,13 @@ final class LogWriter {
         return pending.index();
     }
 
-    /** Writes everything already queued, then stops; later appends fail. */
-    void close() throws InterruptedException {
+    @Override
+    public void awaitStored() {
+        // an append's future completes only once it is committed
+    }
+
+    @Override
+    public void close() throws InterruptedException {
         closing = true;
         thread.join();
         // An append that raced with closing may have slipped in after the last drain.
@@ -169,7 +177,8 @@ final class LogWriter {
                 extension.hashes(),
                 batch.stream().map(Pending::data).toList(),
                 extension.nodes(),
-                attachedRows(batch, first),
+                rowValues(batch, first),
+                null,
                 Instant.now());
     }
 
@@ -186,11 +195,15 @@ final class LogWriter {
         Frontier frontier = known != null ? known : lockState(c, now);
         long first = frontier.size();
         Extension extension = extend(frontier, batch);
-        if (LogStore.updateStateIfSize(c, name, frontier, first, now)) {
+        if (LogStore.updateStateIfSize(c, name, frontier, first, null, now)) {
             insertRows(c, batch, first, extension, now);
             return frontier;
         }
         if (known == null) {
+            String owner = LogStore.journalOwner(c, name);
+            if (owner != null) {
+                throw journaledElsewhere(name, owner);
+            }
             throw new TrustException(TrustError.LOG_INCONSISTENT, "the state of log " + name + " moved under its lock");
         }
         // another writer appended since this one last committed: start over from its state
@@ -217,28 +230,26 @@ final class LogWriter {
         List<byte[]> data = batch.stream().map(Pending::data).toList();
         LogStore.insertLeaves(c, name, first, extension.hashes(), data, now);
         LogStore.insertNodes(c, name, extension.nodes());
-        for (LogStore.AttachedRows<?> rows : attachedRows(batch, first)) {
-            rows.insert(c);
-        }
+        LogStore.insertRows(c, rowValues(batch, first));
     }
 
-    // The batch's attached rows by kind, each kind with all of the batch's entries of that kind.
-    private static List<LogStore.AttachedRows<?>> attachedRows(List<Pending> batch, long first) {
-        Map<EntryRows<?>, List<EntryRows.Appended<Object>>> byKind = new IdentityHashMap<>();
+    private static List<RowValues> rowValues(List<Pending> batch, long first) {
+        List<RowValues> rows = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Attached<?> attached = batch.get(i).attached();
             if (attached != null) {
-                byKind.computeIfAbsent(attached.rows(), k -> new ArrayList<>())
-                        .add(new EntryRows.Appended<>(first + i, attached.value()));
+                rows.add(attached.evaluate(first + i));
             }
         }
-        List<LogStore.AttachedRows<?>> kinds = new ArrayList<>(byKind.size());
-        for (var kind : byKind.entrySet()) {
-            @SuppressWarnings("unchecked") // each list holds only values attached with that kind
-            EntryRows<Object> rows = (EntryRows<Object>) kind.getKey();
-            kinds.add(new LogStore.AttachedRows<>(rows, kind.getValue()));
-        }
-        return kinds;
+        return rows;
+    }
+
+    static TrustException journaledElsewhere(String log, String owner) {
+        return new TrustException(
+                TrustError.LOG_JOURNALED_ELSEWHERE,
+                "log " + log + " is written through the local journal " + owner + " of another process;"
+                        + " to append from here, move that data folder here or start that process once with its journal"
+                        + " switched off");
     }
 
     // The row lock serializes the writers of this log across every node sharing the database.

@@ -2,13 +2,18 @@ package tw.smartgov.trust.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +48,10 @@ public class TransparencyLogs {
     private final DataSource dataSource;
     private final int maxBatch;
     private final @Nullable MeterRegistry meters;
-    private final Map<String, LogWriter> writers = new ConcurrentHashMap<>();
+    private final @Nullable Path journalRoot;
+    private final int segmentBytes;
+    private final Set<String> journaled = ConcurrentHashMap.newKeySet();
+    private final Map<String, LogAppender> writers = new ConcurrentHashMap<>();
     // Per log, a size known to be committed: sizes only grow, so proofs within it skip a read.
     private final Map<String, Long> committedSizes = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -59,25 +67,84 @@ public class TransparencyLogs {
             SchemaMigrations migrations,
             TrustProperties properties,
             ObjectProvider<MeterRegistry> meters) {
-        this(dataSource, properties.maxBatch(), meters.getIfAvailable());
+        this(dataSource, properties.maxBatch(), meters.getIfAvailable(), journalsIn(properties));
     }
 
     /** Without metrics. */
     public TransparencyLogs(DataSource dataSource, SchemaMigrations migrations, TrustProperties properties) {
-        this(dataSource, properties.maxBatch(), null);
+        this(dataSource, properties.maxBatch(), null, journalsIn(properties));
     }
 
     TransparencyLogs(DataSource dataSource, int maxBatch) {
-        this(dataSource, maxBatch, null);
+        this(dataSource, maxBatch, null, null);
     }
 
     TransparencyLogs(DataSource dataSource, int maxBatch, @Nullable MeterRegistry meters) {
+        this(dataSource, maxBatch, meters, null);
+    }
+
+    TransparencyLogs(DataSource dataSource, int maxBatch, @Nullable MeterRegistry meters, @Nullable Path journalRoot) {
+        this(dataSource, maxBatch, meters, journalRoot, LogJournal.DEFAULT_SEGMENT_BYTES);
+    }
+
+    TransparencyLogs(
+            DataSource dataSource,
+            int maxBatch,
+            @Nullable MeterRegistry meters,
+            @Nullable Path journalRoot,
+            int segmentBytes) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("smartgov.trust.max-batch must be at least 1: " + maxBatch);
         }
         this.dataSource = dataSource;
         this.maxBatch = maxBatch;
         this.meters = meters;
+        this.journalRoot = journalRoot;
+        this.segmentBytes = segmentBytes;
+    }
+
+    private static Path journalsIn(TrustProperties properties) {
+        return properties.dataDir().resolve("log-journals");
+    }
+
+    /**
+     * From now on, appends to {@code log} are acknowledged once they are durable in a journal on
+     * this node's disk ({@code <data dir>/log-journals/<log>}), one local flush instead of a
+     * database commit, and stored in the database right after, in group commits. The database
+     * stays the system of record: reads through this class wait until it holds every append
+     * acknowledged before them, and {@link #awaitStored} does the same for other readers.
+     *
+     * <p>The journal then owns the log: its state row names the journal, and writers elsewhere fail
+     * with {@link TrustError#LOG_JOURNALED_ELSEWHERE}. After a crash, the next start with the same
+     * data folder stores what the journal acknowledged before taking new appends; a start with the
+     * same data folder that does not journal the log stores it too, then gives the log back to
+     * writers without a journal. Call before the first append to {@code log} in this process;
+     * fails with {@link IllegalStateException} after it, or when this instance has no data folder.
+     */
+    public void journalLocally(String log) {
+        checkName(log);
+        if (journalRoot == null) {
+            throw new IllegalStateException("these transparency logs have no data folder to journal " + log + " in");
+        }
+        synchronized (this) {
+            LogAppender writer = writers.get(log);
+            if (writer != null && !(writer instanceof JournaledLogWriter)) {
+                throw new IllegalStateException("log " + log + " was appended to before it was journaled locally");
+            }
+            journaled.add(log);
+        }
+    }
+
+    /**
+     * Returns once every append to {@code log} acknowledged so far can be read from the database
+     * (at once, unless the log is {@linkplain #journalLocally journaled locally}). Throws {@link
+     * IllegalStateException} when the database does not catch up within 30 s.
+     */
+    public void awaitStored(String log) {
+        LogAppender writer = writers.get(log);
+        if (writer != null) {
+            writer.awaitStored();
+        }
     }
 
     /**
@@ -104,7 +171,7 @@ public class TransparencyLogs {
                     TrustError.ENTRY_TOO_LARGE,
                     "a log entry holds at most " + MAX_ENTRY_BYTES + " bytes, not " + data.length);
         }
-        LogWriter writer = writers.get(log);
+        LogAppender writer = writers.get(log);
         if (writer == null) {
             try {
                 writer = writers.computeIfAbsent(log, this::startWriter);
@@ -135,6 +202,7 @@ public class TransparencyLogs {
     /** The current size of {@code log} and its root hash. */
     public TreeHead treeHead(String log) {
         checkName(log);
+        awaitStored(log);
         TreeHead head = read(c -> LogStore.readState(c, log, false))
                 .orElseThrow(() -> unknown(log))
                 .treeHead();
@@ -148,6 +216,7 @@ public class TransparencyLogs {
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw outOfRange("leaf index " + leafIndex + " is not inside tree size " + treeSize);
         }
+        awaitStored(log);
         requireWithinLog(log, treeSize);
         return ProofGenerator.inclusion(store(log), leafIndex, treeSize);
     }
@@ -158,6 +227,7 @@ public class TransparencyLogs {
         if (oldSize < 0 || oldSize > newSize) {
             throw outOfRange("old size " + oldSize + " is not between 0 and new size " + newSize);
         }
+        awaitStored(log);
         requireWithinLog(log, newSize);
         return ProofGenerator.consistency(store(log), oldSize, newSize);
     }
@@ -165,6 +235,7 @@ public class TransparencyLogs {
     /** A copy of the entry at {@code index} of {@code log}. */
     public byte[] entry(String log, long index) {
         checkName(log);
+        awaitStored(log);
         if (index < 0) {
             throw outOfRange("a leaf index cannot be negative: " + index);
         }
@@ -183,6 +254,7 @@ public class TransparencyLogs {
      */
     public void checkConsistency(String log) {
         checkName(log);
+        awaitStored(log);
         readSnapshot(c -> {
             Frontier frontier = LogStore.readState(c, log, false).orElseThrow(() -> unknown(log));
             LogConsistency.check(log, frontier, LogStore.fetch(c, log, frontier.keys()));
@@ -193,21 +265,43 @@ public class TransparencyLogs {
         });
     }
 
+    /** Stops the writer of journaled {@code log} as a killed process would; for tests of recovery. */
+    void halt(String log) throws Exception {
+        if (writers.remove(log) instanceof JournaledLogWriter writer) {
+            writer.halt();
+        }
+    }
+
     /** Writes every append already accepted, then refuses new ones. */
     @PreDestroy
     public synchronized void close() throws InterruptedException {
         closed = true;
-        for (LogWriter writer : writers.values()) {
+        for (LogAppender writer : writers.values()) {
             writer.close();
         }
     }
 
     // Synchronized with close() so that no writer can start unseen while the others are closing.
-    private synchronized LogWriter startWriter(String log) {
+    private synchronized LogAppender startWriter(String log) {
         if (closed) {
             throw new IllegalStateException("the transparency logs are shut down");
         }
-        return new LogWriter(log, dataSource, maxBatch, size -> committedSizes.merge(log, size, Math::max), meters);
+        LongConsumer committed = size -> committedSizes.merge(log, size, Math::max);
+        if (journalRoot != null && journaled.contains(log)) {
+            return new JournaledLogWriter(
+                    log, dataSource, journalRoot.resolve(log), segmentBytes, maxBatch, committed, meters);
+        }
+        if (journalRoot != null && Files.isDirectory(journalRoot.resolve(log))) {
+            try {
+                JournaledLogWriter.handBack(log, dataSource, journalRoot.resolve(log), segmentBytes);
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException(
+                        "log " + log
+                                + " was journaled locally and its journal cannot be stored now; nothing was written",
+                        e);
+            }
+        }
+        return new LogWriter(log, dataSource, maxBatch, committed, meters);
     }
 
     private void requireWithinLog(String log, long size) {

@@ -2,11 +2,13 @@ package tw.smartgov.trust.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
 
@@ -43,6 +45,28 @@ class TransparencyLogsOnH2Test {
             restarted.checkConsistency("h2-log");
         } finally {
             restarted.close();
+        }
+    }
+
+    @Test
+    void journaledLogWorksOnH2AsInDevMode(@TempDir Path journals) throws Exception {
+        DataSource h2 = h2();
+        new SchemaMigrations(h2, List.of(new ModuleSchema("trust")));
+        List<byte[]> entries = ExhaustiveProofTest.entries(50);
+        TransparencyLogs logs = new TransparencyLogs(h2, 16, null, journals);
+        logs.journalLocally("h2-journaled");
+        try {
+            List<CompletableFuture<Long>> futures =
+                    entries.stream().map(e -> logs.append("h2-journaled", e)).toList();
+            assertThat(futures.stream().map(CompletableFuture::join).toList())
+                    .containsExactlyElementsOf(
+                            java.util.stream.LongStream.range(0, 50).boxed().toList());
+            assertThat(logs.treeHead("h2-journaled"))
+                    .isEqualTo(
+                            new TreeHead(50, ReferenceMerkle.ofEntries(entries).root(50)));
+            logs.checkConsistency("h2-journaled");
+        } finally {
+            logs.close();
         }
     }
 
