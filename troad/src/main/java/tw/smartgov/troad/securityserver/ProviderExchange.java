@@ -105,14 +105,13 @@ final class ProviderExchange {
             }
             gateway.hooks().providerResponseHeaders.accept(headers);
             if (confirmInTrailer) {
-                // the record is committed while the response travels; the trailer confirms it
-                var logged = gateway.settings().messageLog().record(record);
+                // the record is made durable while the response travels; the trailer confirms it
                 ProxyHandler.sendThenConfirmLog(
                         response,
                         answer.status(),
                         headers,
                         inMemory,
-                        logged,
+                        () -> gateway.settings().messageLog().record(record),
                         gateway.deadlines(),
                         gateway.settings().readTimeout(),
                         exchange);

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -137,8 +138,9 @@ abstract class ProxyHandler extends Handler.Abstract {
     }
 
     /**
-     * Sends status, headers and {@code body} at once, chunked and without its end, then waits until
-     * {@code logged} is durable and ends the response with the trailer {@link
+     * Sends status, headers and {@code body} at once, chunked and without its end, then records the
+     * exchange with {@code log} (which may write the record on this thread), waits until the record
+     * is durable and ends the response with the trailer {@link
      * HeaderPart#LOG_CONFIRMATION}: {@link HeaderPart#DURABLE}, or the type of the error that kept
      * the record from being durable (then recorded in {@code exchange}). The client side releases
      * the response only after this trailer.
@@ -148,7 +150,7 @@ abstract class ProxyHandler extends Handler.Abstract {
             int status,
             HttpFields.Mutable headers,
             byte[] body,
-            CompletableFuture<Void> logged,
+            Supplier<CompletableFuture<Void>> log,
             Deadlines deadlines,
             Duration timeout,
             Exchange exchange)
@@ -161,6 +163,8 @@ abstract class ProxyHandler extends Handler.Abstract {
         response.setTrailersSupplier(() -> trailers);
         write(response, false, ByteBuffer.wrap(body));
         exchange.ended(Exchange.Phase.SEND);
+        // logged only now: a locally journaled log is written by the appending thread
+        CompletableFuture<Void> logged = log.get();
         try {
             awaitLog(deadlines.bound(logged, timeout));
             trailers.put(HeaderPart.LOG_CONFIRMATION, HeaderPart.DURABLE);

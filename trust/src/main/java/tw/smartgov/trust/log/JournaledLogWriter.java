@@ -137,9 +137,12 @@ final class JournaledLogWriter implements LogAppender {
     }
 
     // The appending thread writes the journal itself, with whatever else is queued: a hand-off to
-    // another thread would cost a wake-up on the critical path (on an idle virtual machine, as much
-    // as the flush). Whoever holds the lock writes; the others' appends are in its batch or, if they
-    // came during its write, in its next one, as it looks at the queue again after unlocking.
+    // another thread costs a wake-up on the critical path (on an idle virtual machine, a parked
+    // platform thread took about as long to wake as the flush, and a virtual thread per append made
+    // the flushes stall the carriers that send responses). Whoever holds the lock writes; the
+    // others' appends are in its batch or, if they came during its write, in its next one, as it
+    // looks at the queue again after unlocking. A caller with something to send first (a response)
+    // sends it before it appends.
     private void writeQueued() {
         while (!queue.isEmpty() && writing.tryLock()) {
             try {
@@ -698,7 +701,7 @@ final class JournaledLogWriter implements LogAppender {
         if (owner.equals(claimedBy)) {
             return new TrustException(
                     TrustError.LOG_INCONSISTENT,
-                    "log " + name + ": the database no longer has the state this journal stored (did it restart and"
+                    "log " + name + ": the database no longer has the state this journal stored (did it crash and"
                             + " lose its latest commits?); restart this node to store them again from the journal");
         }
         return LogWriter.journaledElsewhere(name, claimedBy == null ? "(none)" : claimedBy);

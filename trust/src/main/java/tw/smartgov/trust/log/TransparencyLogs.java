@@ -150,6 +150,9 @@ public class TransparencyLogs {
     /**
      * Appends {@code data} to {@code log}, creating the log if needed. The future completes with
      * the entry's leaf index once the entry is committed, or fails if its batch was rolled back.
+     * For a log {@linkplain #journalLocally journaled locally}, the calling thread usually writes
+     * the journal itself (its entry and others queued) before this returns, and the future is then
+     * already complete.
      */
     public CompletableFuture<Long> append(String log, byte[] data) {
         return submit(log, data, null);
