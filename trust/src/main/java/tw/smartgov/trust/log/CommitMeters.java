@@ -42,6 +42,7 @@ final class CommitMeters {
         Gauge.builder("smartgov.log.journal.behind", behind, b -> b.getAsLong())
                 .description("Entries acknowledged from the log's local journal that the database has yet to store")
                 .tag("log", log)
+                .strongReference(true) // the supplier is a method reference nothing else holds
                 .register(registry);
         Timer writes = Timer.builder("smartgov.log.journal.write")
                 .description("Durable writes of the log's local journal: one flush each")

@@ -47,6 +47,7 @@ final class JournaledLogWriter implements LogAppender {
     private static final Duration STORE_WAIT = Duration.ofSeconds(30);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    private static final Duration COPY_DELAY = Duration.ofMillis(10);
 
     private record Pending(byte[] data, LogWriter.@Nullable Attached<?> attached, CompletableFuture<Long> index) {}
 
@@ -469,6 +470,12 @@ final class JournaledLogWriter implements LogAppender {
                     continue;
                 }
                 waiting.add(next);
+                if (!journalDone) {
+                    // copies wait a little: the exchange that journaled this batch is still running,
+                    // and a database write now would share the disk with its other flushes; later
+                    // copies also carry more records each
+                    sleep(COPY_DELAY);
+                }
             }
             toStore.drainTo(waiting);
             List<Journaled> parts = waiting.subList(0, mergeable(waiting));

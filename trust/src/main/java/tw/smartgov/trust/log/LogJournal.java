@@ -162,6 +162,7 @@ final class LogJournal implements Closeable {
      */
     void startAt(long nextIndex) throws IOException {
         closeCurrent();
+        current = null;
         synchronized (full) {
             full.clear();
         }
