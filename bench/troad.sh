@@ -5,8 +5,8 @@
 #   (a) direct:  load -> nginx backend (a fixed 120-byte JSON)
 #   (b) 2 hops:  load -> nginx hop1 (plain HTTP) =mTLS 1.3=> nginx hop2 -> nginx backend
 #   (c) T-Road:  load -> NDC's security server =mTLS 1.3, signed=> MOI's security server
-#                -> nginx backend; both servers log every exchange durably on PostgreSQL
-#                before releasing the response.
+#                -> nginx backend; both servers log every exchange durably (a local journal,
+#                copied to PostgreSQL 10 ms later) before releasing the response.
 # T-Road runs as deployed: the real executable (app/target/smartgov.jar, built here), three
 # processes `smartgov central`, `smartgov security-server` of TW/GOV/MOI (provider) and of
 # TW/GOV/NDC (client), each with its own throwaway PostgreSQL database, data folder, generated
