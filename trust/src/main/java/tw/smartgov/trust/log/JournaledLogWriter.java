@@ -696,9 +696,8 @@ final class JournaledLogWriter implements LogAppender {
         if (!LogStore.updateStateIfSize(c, name, batch.after(), batch.first(), owner, batch.appendedAt())) {
             throw moved(c, owner);
         }
-        LogStore.insertLeaves(c, name, batch.first(), batch.hashes(), batch.data(), batch.appendedAt());
-        LogStore.insertNodes(c, name, batch.nodes());
-        LogStore.insertRows(c, batch.rows());
+        LogStore.insertBatch(
+                c, name, batch.first(), batch.hashes(), batch.data(), batch.nodes(), batch.rows(), batch.appendedAt());
     }
 
     // The log's state is no longer where this writer left it: someone took the log from its

@@ -198,6 +198,26 @@ final class LogStore {
         }
     }
 
+    /**
+     * Inserts a batch's leaves from index {@code first}, the subtrees they completed and their
+     * attached rows, statement by statement in the caller's transaction (where the one-statement
+     * append is not available).
+     */
+    static void insertBatch(
+            Connection c,
+            String log,
+            long first,
+            List<byte[]> hashes,
+            List<byte[]> data,
+            List<Node> nodes,
+            List<RowValues> rows,
+            Instant at)
+            throws SQLException {
+        insertLeaves(c, log, first, hashes, data, at);
+        insertNodes(c, log, nodes);
+        insertRows(c, rows);
+    }
+
     static void insertLeaves(Connection c, String log, long first, List<byte[]> hashes, List<byte[]> data, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO trust.log_leaf"

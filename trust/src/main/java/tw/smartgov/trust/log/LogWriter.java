@@ -228,9 +228,7 @@ final class LogWriter implements LogAppender {
     private void insertRows(Connection c, List<Pending> batch, long first, Extension extension, Instant now)
             throws SQLException {
         List<byte[]> data = batch.stream().map(Pending::data).toList();
-        LogStore.insertLeaves(c, name, first, extension.hashes(), data, now);
-        LogStore.insertNodes(c, name, extension.nodes());
-        LogStore.insertRows(c, rowValues(batch, first));
+        LogStore.insertBatch(c, name, first, extension.hashes(), data, extension.nodes(), rowValues(batch, first), now);
     }
 
     private static List<RowValues> rowValues(List<Pending> batch, long first) {
