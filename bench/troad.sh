@@ -85,7 +85,8 @@ client_id=TW/GOV/NDC/mydata
 service=TW/GOV/MOI/household/person-record
 backend_body='{"id":"A123456789","name":"Wang Xiao-ming","household":"Taipei City, Da-an District","born":"1990-01-01"}'
 with_troad=""
-if [[ " $scenarios " == *" c "* ]]; then with_troad=1; fi
+ran() { [[ " $scenarios " == *" $1 "* ]]; } # was scenario $1 asked for?
+if ran c; then with_troad=1; fi
 
 missing=()
 command -v nginx >/dev/null || missing+=(nginx)
@@ -710,7 +711,7 @@ fi
 echo "backend: nginx $(nginx -v 2>&1 | sed 's|.*/||'), fixed JSON"
 printf '%-44s %12s %10s %10s %14s %14s\n' "scenario" "requests/s" "p50 (max)" "p99 (max)" "p50 @$rate/s" "p99 @$rate/s"
 row() {
-  if [[ " $scenarios " != *" $2 "* ]]; then return; fi
+  if ! ran "$2"; then return; fi
   printf '%-44s %12.0f %10s %10s %11.2f ms %11.2f ms\n' "$1" "${rps[$2]}" "${p50w[$2]}" "${p99w[$2]}" "${r50[$2]}" "${r99[$2]}"; }
 row "(a) direct to the nginx backend" a
 row "(b) two nginx hops, TLS 1.3 mutual auth" b
@@ -719,7 +720,6 @@ if [ -n "$with_troad" ]; then
   echo "T-Road CPU per request at max throughput: ${cpu_ms[smartgov]} ms in the three smartgov JVMs (NDC's security server ${cpu_ms[ndc]}, MOI's ${cpu_ms[moi]}, central ${cpu_ms[central]}: not on the data path); all PostgreSQL processes (the message logs, and anyone else's queries): ${cpu_ms[postgres]} ms"
   echo "of which the JIT compiler threads, still compiling after ${warmup_c} s of warm-up: ${cpu_ms[jit]} ms (if more than a few % of it, the JVMs were not warm yet: raise TROAD_BENCH_WARMUP)"
 fi
-ran() { [[ " $scenarios " == *" $1 "* ]]; }
 # the ratios and the added latency need their reference scenarios; the targets for T-Road
 # (>= 2,000 requests/s, c/b >= 10 %, p50 added <= 3 ms at a moderate fixed rate) are checked
 # against whatever this run measured
