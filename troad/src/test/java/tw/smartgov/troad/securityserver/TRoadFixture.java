@@ -271,12 +271,16 @@ final class TRoadFixture {
 
     /**
      * A message log that records in memory, or fails every record while {@code failing}; each
-     * record takes {@code commitTime} to become durable (or to fail).
+     * record takes {@code commitTime} to become durable (or to fail). Records of exchanges whose
+     * request arrived before the last {@link #reset()} are dropped: a provider appends its record
+     * after sending the body, so when a client rejects the response on its headers the earlier
+     * test can end before that record arrives, and it must not count as the next test's.
      */
     static final class SwitchableLog implements MessageLog {
         final InMemoryMessageLog memory = new InMemoryMessageLog();
         volatile boolean failing;
         volatile Duration commitTime = Duration.ZERO;
+        private volatile Instant resetAt = Instant.MIN;
 
         @Override
         public CompletableFuture<Void> record(MessageRecord record) {
@@ -289,10 +293,14 @@ final class TRoadFixture {
         }
 
         private CompletableFuture<Void> commit(MessageRecord record) {
+            if (record.request().at().isBefore(resetAt)) {
+                return CompletableFuture.completedFuture(null);
+            }
             return failing ? CompletableFuture.failedFuture(new IOException("disk full")) : memory.record(record);
         }
 
         void reset() {
+            resetAt = Instant.now();
             failing = false;
             commitTime = Duration.ZERO;
             memory.clear();
