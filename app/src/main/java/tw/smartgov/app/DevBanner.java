@@ -19,8 +19,9 @@ class DevBanner {
 
     @EventListener
     void ready(ApplicationReadyEvent event) {
-        int port = ((WebServerApplicationContext) event.getApplicationContext())
-                .getWebServer()
+        int port = java.util.Objects.requireNonNull(
+                        ((WebServerApplicationContext) event.getApplicationContext()).getWebServer(),
+                        "a ready web application has a web server")
                 .getPort();
         System.out.printf("""
 

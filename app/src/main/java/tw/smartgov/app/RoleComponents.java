@@ -1,6 +1,7 @@
 package tw.smartgov.app;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -24,7 +25,7 @@ final class RoleComponents extends TypeExcludeFilter {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof RoleComponents r && r.role == role;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.log.TransparencyLogs;
 
 /**
@@ -72,7 +73,7 @@ final class AppendLatencyBench {
     private long[] appendAtRate(String log, int count, int firstEntry) throws InterruptedException {
         long[] latencies = new long[count];
         var done = new CountDownLatch(count);
-        var failure = new AtomicReference<Throwable>();
+        var failure = new AtomicReference<@Nullable Throwable>();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         try {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);

@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tw.smartgov.trust.ModuleSchema;
@@ -39,7 +40,7 @@ import tw.smartgov.trust.signature.JwsVerifier;
 public final class SignatureBench {
     private static final long WARM_UP_NANOS = 3_000_000_000L;
     private static final long MEASURE_NANOS = 5_000_000_000L;
-    private static volatile Object sink;
+    private static volatile @Nullable Object sink;
 
     private SignatureBench() {}
 

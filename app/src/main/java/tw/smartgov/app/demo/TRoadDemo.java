@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +72,7 @@ class TRoadDemo {
     private final int portBase;
     private final int configuredPort;
     private final List<SecurityServerNode> nodes = new ArrayList<>();
-    private DemoBackends backends;
+    private @Nullable DemoBackends backends;
 
     TRoadDemo(
             KeyVault vault,
@@ -97,19 +98,20 @@ class TRoadDemo {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     void start(ApplicationReadyEvent event) throws IOException {
-        int port = ((WebServerApplicationContext) event.getApplicationContext())
-                .getWebServer()
+        int port = java.util.Objects.requireNonNull(
+                        ((WebServerApplicationContext) event.getApplicationContext()).getWebServer(),
+                        "a ready web application has a web server")
                 .getPort();
         String central = "http://127.0.0.1:" + port;
         var admin = new AdminApi(central, adminPassword);
         registerAgencies(admin);
-        backends = new DemoBackends();
+        var started = new DemoBackends();
+        backends = started;
         for (Service service : SERVICES) {
             ServiceId id = ServiceId.parse(service.id());
             rights.grant(AccessGrant.whole(MYDATA, id));
             // the backends listen on a new port at every start
-            services.put(
-                    new ServiceDescription(id, backends.base(service.backendPath()), resource(service.document())));
+            services.put(new ServiceDescription(id, started.base(service.backendPath()), resource(service.document())));
         }
         // a random web port (0, as in tests) lies in the ephemeral range, where the ports after it
         // may be taken by any outgoing connection meanwhile: then every node takes free ports

@@ -40,7 +40,8 @@ final class CrlPublisher {
             builder.addCRLEntry(
                     revoked.serial(),
                     Date.from(revoked.revokedAt()),
-                    revoked.revocationReason().code());
+                    java.util.Objects.requireNonNull(revoked.revocationReason(), "a revoked certificate has a reason")
+                            .code());
         }
         try {
             // Milliseconds since the epoch increase with every CRL without a counter to persist.

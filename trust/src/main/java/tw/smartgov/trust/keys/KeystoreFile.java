@@ -57,7 +57,8 @@ final class KeystoreFile {
         try {
             var bytes = new ByteArrayOutputStream();
             store.store(bytes, password);
-            Path dir = file.toAbsolutePath().getParent();
+            Path dir =
+                    java.util.Objects.requireNonNull(file.toAbsolutePath().getParent(), "a keystore file has a folder");
             createOwnerOnlyDirectory(dir);
             Path temp = Files.createTempFile(dir, ".keys-", ".tmp", ownerOnly("rw-------"));
             try {

@@ -91,7 +91,7 @@ public record EntryRows<T>(String table, List<Column<T>> columns) {
     /** The row of the entry at {@code leafIndex}, its values read from {@code attachment} now. */
     RowValues evaluate(long leafIndex, T attachment) {
         Appended<T> entry = new Appended<>(leafIndex, attachment);
-        Object[] values = new Object[columns.size()];
+        @Nullable Object[] values = new @Nullable Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = checked(columns.get(i), entry);
         }

@@ -47,7 +47,7 @@ public final class LogEvidence {
             List<String> proof,
             @Nullable String crl) {}
 
-    static Inclusion inclusion(byte[] entry, InclusionProof proof, SignedTreeHead head, @Nullable byte[] crl) {
+    static Inclusion inclusion(byte[] entry, InclusionProof proof, SignedTreeHead head, byte @Nullable [] crl) {
         return new Inclusion(
                 INCLUSION_TYPE,
                 head.log(),
@@ -60,7 +60,7 @@ public final class LogEvidence {
     }
 
     static Consistency consistency(
-            ConsistencyProof proof, SignedTreeHead first, SignedTreeHead second, @Nullable byte[] crl) {
+            ConsistencyProof proof, SignedTreeHead first, SignedTreeHead second, byte @Nullable [] crl) {
         return new Consistency(
                 CONSISTENCY_TYPE,
                 first.log(),

@@ -320,7 +320,7 @@ public class TransparencyLogs {
 
     // Several reads that must agree with each other: one read-only transaction that sees one
     // snapshot, so that a group commit landing between them is not taken for an inconsistency.
-    private <T> T readSnapshot(SqlFunction<T> queries) {
+    private <T extends @Nullable Object> T readSnapshot(SqlFunction<T> queries) {
         try (Connection c = dataSource.getConnection()) {
             int isolation = c.getTransactionIsolation();
             c.setAutoCommit(false);
@@ -339,7 +339,7 @@ public class TransparencyLogs {
         }
     }
 
-    private <T> T read(SqlFunction<T> query) {
+    private <T extends @Nullable Object> T read(SqlFunction<T> query) {
         try (Connection c = dataSource.getConnection()) {
             return query.apply(c);
         } catch (SQLException e) {
@@ -362,7 +362,7 @@ public class TransparencyLogs {
     }
 
     @FunctionalInterface
-    private interface SqlFunction<T> {
+    private interface SqlFunction<T extends @Nullable Object> {
         T apply(Connection c) throws SQLException;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +49,7 @@ public class TreeHeadPublisher {
     private final AtomicInteger untimestamped = new AtomicInteger();
     private final AtomicInteger inconsistent = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile JwsSigner signer;
+    private volatile @Nullable JwsSigner signer;
     private final Map<String, Supplier<Optional<SigningIdentity>>> logSigners = new ConcurrentHashMap<>();
     private final Map<SigningIdentity, JwsSigner> logSignerCache = new ConcurrentHashMap<>();
 
@@ -201,9 +202,11 @@ public class TreeHeadPublisher {
             }
             return logSignerCache.computeIfAbsent(identity.get(), JwsSigner::new);
         }
-        if (signer == null) {
-            signer = new JwsSigner(identities.identity("log", CertificateProfile.SIGNING));
+        JwsSigner nodeSigner = signer;
+        if (nodeSigner == null) {
+            nodeSigner = new JwsSigner(identities.identity("log", CertificateProfile.SIGNING));
+            signer = nodeSigner;
         }
-        return signer;
+        return nodeSigner;
     }
 }

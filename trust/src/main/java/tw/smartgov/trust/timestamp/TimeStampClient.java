@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
@@ -96,7 +97,7 @@ public final class TimeStampClient implements TimeStamper, AutoCloseable {
         }
     }
 
-    private TrustException unavailable(String what, Throwable cause) {
+    private TrustException unavailable(String what, @Nullable Throwable cause) {
         return new TrustException(TrustError.TSA_UNAVAILABLE, "the TSA at " + url + " " + what, cause);
     }
 

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.tsp.TimeStampResp;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
@@ -72,7 +73,7 @@ final class TimeStampTokens {
         }
     }
 
-    private static TrustException malformed(String what, Throwable cause) {
+    private static TrustException malformed(String what, @Nullable Throwable cause) {
         return new TrustException(TrustError.MALFORMED_TIMESTAMP, "malformed time-stamp: " + what, cause);
     }
 }
