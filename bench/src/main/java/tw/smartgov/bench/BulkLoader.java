@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import tw.smartgov.trust.log.Frontier;
-import tw.smartgov.trust.log.MerkleHash;
 import tw.smartgov.trust.log.TreeHead;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * Fills a new log with synthetic leaves far faster than appends could: the same frontier computes
@@ -70,7 +70,7 @@ final class BulkLoader {
             finish(leaves);
             nodesDone.get();
             saveState(leafConnection, log, frontier, now);
-            return frontier.treeHead();
+            return new TreeHead(frontier.size(), frontier.root());
         }
     }
 

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import tw.smartgov.trust.log.InclusionProof;
-import tw.smartgov.trust.log.MerkleHash;
 import tw.smartgov.trust.log.TransparencyLogs;
 import tw.smartgov.trust.log.TreeHead;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** Latency of inclusion proofs for random leaves of a log of {@link LogBench#BIG_LOG_SIZE} leaves. */
 final class ProofBench {

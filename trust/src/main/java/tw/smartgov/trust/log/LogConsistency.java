@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 /** Whether a log's frontier agrees with the perfect subtrees stored for it. */
 final class LogConsistency {

@@ -17,6 +17,7 @@ import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.ca.CertificateValidator;
 import tw.smartgov.trust.ca.RevocationSource;
+import tw.smartgov.trust.merkle.MerkleHash;
 import tw.smartgov.trust.signature.JwsVerifier;
 import tw.smartgov.trust.signature.VerifiedJws;
 import tw.smartgov.trust.timestamp.TimeStampVerifier;

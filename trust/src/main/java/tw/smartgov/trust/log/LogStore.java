@@ -17,6 +17,8 @@ import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 /** The SQL of the transparency logs, on a connection whose transaction the caller manages. */
 final class LogStore {

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * The single writer of one log in this process: a thread that drains the queue of appends and

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.MerkleHash;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 /**
  * Builds RFC 9162 proofs from stored perfect subtrees. A proof is first planned as a list of

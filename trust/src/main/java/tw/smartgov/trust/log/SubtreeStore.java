@@ -2,6 +2,7 @@ package tw.smartgov.trust.log;
 
 import java.util.Collection;
 import java.util.Map;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 /** Where the hashes of a log's perfect subtrees (level 0 being its leaf hashes) are kept. */
 interface SubtreeStore {

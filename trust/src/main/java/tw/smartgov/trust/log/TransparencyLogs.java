@@ -24,6 +24,7 @@ import tw.smartgov.trust.SchemaMigrations;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.TrustProperties;
+import tw.smartgov.trust.merkle.Frontier;
 
 /**
  * Named append-only transparency logs kept in the {@code trust} schema, each an RFC 9162 Merkle
@@ -206,9 +207,8 @@ public class TransparencyLogs {
     public TreeHead treeHead(String log) {
         checkName(log);
         awaitStored(log);
-        TreeHead head = read(c -> LogStore.readState(c, log, false))
-                .orElseThrow(() -> unknown(log))
-                .treeHead();
+        Frontier state = read(c -> LogStore.readState(c, log, false)).orElseThrow(() -> unknown(log));
+        TreeHead head = new TreeHead(state.size(), state.root());
         committedSizes.merge(log, head.size(), Math::max);
         return head;
     }

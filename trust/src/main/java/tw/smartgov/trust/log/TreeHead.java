@@ -2,6 +2,8 @@ package tw.smartgov.trust.log;
 
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import tw.smartgov.trust.merkle.Hashes;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * The size of a log and the RFC 9162 root hash of its first {@code size} leaves. The hash is copied

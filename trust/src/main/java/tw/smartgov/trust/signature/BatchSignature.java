@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
-import tw.smartgov.trust.log.InclusionProof;
 
 /**
  * The signature of one message signed in a batch: the batch's signed root (a compact JWS whose
@@ -21,10 +20,6 @@ public record BatchSignature(String rootJws, long index, long size, List<byte[]>
 
     public BatchSignature {
         path = List.copyOf(path);
-    }
-
-    public InclusionProof proof() {
-        return new InclusionProof(index, size, path);
     }
 
     public String encoded() {

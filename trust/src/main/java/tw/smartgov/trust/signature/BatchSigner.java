@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import tw.smartgov.trust.log.MerkleHash;
+import tw.smartgov.trust.merkle.BatchTree;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * Signs many messages with one ECDSA signature: the messages' digests become the leaves of an RFC

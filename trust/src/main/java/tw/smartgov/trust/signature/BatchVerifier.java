@@ -10,7 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
-import tw.smartgov.trust.log.MerkleHash;
+import tw.smartgov.trust.merkle.AuditPath;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * Verifies {@link BatchSignature}s. Each batch's root signature (and its certificate chain,
@@ -64,7 +65,12 @@ public final class BatchVerifier {
             throw invalid("the batch size does not match the signed batch");
         }
         try {
-            signature.proof().verify(MerkleHash.leafHash(messageDigest), root.hash());
+            AuditPath.verify(
+                    signature.index(),
+                    signature.size(),
+                    signature.path(),
+                    MerkleHash.leafHash(messageDigest),
+                    root.hash());
         } catch (TrustException e) {
             throw invalid("the message is not part of the signed batch (" + e.getMessage() + ")");
         }

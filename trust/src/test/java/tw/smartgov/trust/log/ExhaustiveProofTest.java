@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** Every leaf and every pair of sizes of small trees, against the RFC 9162 reference. */
 class ExhaustiveProofTest {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.MerkleHash;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 class FrontierTest {
 

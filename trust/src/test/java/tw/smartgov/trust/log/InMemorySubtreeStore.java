@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.SubtreeKey;
 
 /** A log held in memory: leaves appended through a {@link Frontier}, which stores what it completes. */
 final class InMemorySubtreeStore implements SubtreeStore {

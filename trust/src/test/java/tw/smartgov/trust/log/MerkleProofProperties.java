@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** Random trees of up to 300 leaves: generated proofs agree with the RFC 9162 reference and resist tampering. */
 class MerkleProofProperties {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.trust.TrustError;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** Edge cases of verification that random trees rarely reach. */
 class ProofVerificationTest {

@@ -2,6 +2,7 @@ package tw.smartgov.trust.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** RFC 9162 §2.1 MTH, PATH and PROOF written as literally as possible, to check the real code. */
 final class ReferenceMerkle {

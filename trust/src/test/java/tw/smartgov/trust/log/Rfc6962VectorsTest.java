@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tw.smartgov.trust.merkle.Frontier;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /**
  * The RFC 6962 test vectors shared by the Certificate Transparency reference implementations

@@ -2,6 +2,7 @@ package tw.smartgov.trust.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 /** Ways to spoil a proof path, each of which verification must refuse. */
 final class Tampering {

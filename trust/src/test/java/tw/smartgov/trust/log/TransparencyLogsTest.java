@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.TrustIntegrationTest;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 class TransparencyLogsTest extends TrustIntegrationTest {
     @Autowired

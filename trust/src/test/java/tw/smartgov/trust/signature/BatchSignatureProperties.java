@@ -18,7 +18,8 @@ import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
-import tw.smartgov.trust.log.MerkleHash;
+import tw.smartgov.trust.merkle.BatchTree;
+import tw.smartgov.trust.merkle.MerkleHash;
 
 class BatchSignatureProperties {
     static final CertificateAuthority CA = TestPki.newCa();

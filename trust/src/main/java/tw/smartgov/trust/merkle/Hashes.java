@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.merkle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +9,13 @@ import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
 /** Helpers for lists of hashes, which records cannot compare or copy by content on their own. */
-final class Hashes {
+public final class Hashes {
     private static final HexFormat HEX = HexFormat.of();
 
     private Hashes() {}
 
     /** A deep, unmodifiable copy, so a proof cannot change after it was built or verified. */
-    static List<byte[]> copyOf(List<byte[]> hashes) {
+    public static List<byte[]> copyOf(List<byte[]> hashes) {
         List<byte[]> copy = new ArrayList<>(hashes.size());
         for (byte[] hash : hashes) {
             copy.add(hash.clone());
@@ -23,7 +23,7 @@ final class Hashes {
         return Collections.unmodifiableList(copy);
     }
 
-    static boolean equal(List<byte[]> a, List<byte[]> b) {
+    public static boolean equal(List<byte[]> a, List<byte[]> b) {
         if (a.size() != b.size()) {
             return false;
         }
@@ -35,7 +35,7 @@ final class Hashes {
         return true;
     }
 
-    static int hashCode(List<byte[]> hashes) {
+    public static int hashCode(List<byte[]> hashes) {
         int result = 1;
         for (byte[] hash : hashes) {
             result = 31 * result + Arrays.hashCode(hash);
@@ -43,22 +43,22 @@ final class Hashes {
         return result;
     }
 
-    static String hex(byte[] hash) {
+    public static String hex(byte[] hash) {
         return HEX.formatHex(hash);
     }
 
-    static String hex(List<byte[]> hashes) {
+    public static String hex(List<byte[]> hashes) {
         return hashes.stream().map(Hashes::hex).toList().toString();
     }
 
-    static void requireHash(byte[] hash, String what) {
+    public static void requireHash(byte[] hash, String what) {
         if (hash.length != MerkleHash.LENGTH) {
             throw new TrustException(
                     TrustError.MALFORMED_PROOF, what + " must be " + MerkleHash.LENGTH + " bytes, not " + hash.length);
         }
     }
 
-    static void requireHashes(List<byte[]> hashes) {
+    public static void requireHashes(List<byte[]> hashes) {
         for (byte[] hash : hashes) {
             requireHash(hash, "every proof hash");
         }

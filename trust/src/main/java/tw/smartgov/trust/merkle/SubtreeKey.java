@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.merkle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,11 @@ public record SubtreeKey(int level, long index) {
         return (index + 1) << level;
     }
 
-    SubtreeKey sibling() {
+    public SubtreeKey sibling() {
         return new SubtreeKey(level, index ^ 1);
     }
 
-    SubtreeKey parent() {
+    public SubtreeKey parent() {
         return new SubtreeKey(level + 1, index >>> 1);
     }
 
@@ -39,7 +39,7 @@ public record SubtreeKey(int level, long index) {
      * {@code start} must be a multiple of the largest power of two not above {@code count}, which
      * holds for every range a proof or a frontier needs.
      */
-    static List<SubtreeKey> decompose(long start, long count) {
+    public static List<SubtreeKey> decompose(long start, long count) {
         List<SubtreeKey> keys = new ArrayList<>(Long.bitCount(count));
         long position = start;
         for (int level = 63 - Long.numberOfLeadingZeros(count); level >= 0; level--) {

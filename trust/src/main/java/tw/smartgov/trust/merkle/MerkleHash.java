@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.merkle;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.merkle;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -90,10 +90,6 @@ public final class Frontier {
             root = MerkleHash.nodeHash(hashes[i], root);
         }
         return root.clone();
-    }
-
-    public TreeHead treeHead() {
-        return new TreeHead(size, root());
     }
 
     /** The perfect subtrees whose roots this frontier holds, largest first. */

@@ -1,18 +1,17 @@
-package tw.smartgov.trust.signature;
+package tw.smartgov.trust.merkle;
 
 import java.util.ArrayList;
 import java.util.List;
-import tw.smartgov.trust.log.MerkleHash;
 
 /**
  * An RFC 9162 Merkle tree over one batch, built bottom-up: a node without a right sibling is
  * carried up unchanged, which gives the same root and audit paths as RFC 9162's recursive
  * definition, in one pass and without recursion.
  */
-final class BatchTree {
+public final class BatchTree {
     private final List<byte[][]> levels = new ArrayList<>();
 
-    BatchTree(List<byte[]> leafHashes) {
+    public BatchTree(List<byte[]> leafHashes) {
         byte[][] level = leafHashes.toArray(byte[][]::new);
         levels.add(level);
         while (level.length > 1) {
@@ -26,16 +25,16 @@ final class BatchTree {
         }
     }
 
-    byte[] root() {
+    public byte[] root() {
         return levels.getLast()[0];
     }
 
-    int size() {
+    public int size() {
         return levels.getFirst().length;
     }
 
     /** The audit path of leaf {@code index}, from its sibling up. */
-    List<byte[]> path(int index) {
+    public List<byte[]> path(int index) {
         List<byte[]> path = new ArrayList<>();
         int i = index;
         for (int l = 0; l < levels.size() - 1; l++) {
