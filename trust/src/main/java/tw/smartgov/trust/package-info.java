@@ -1,8 +1,13 @@
 /**
- * The common security module: keys and certificates, JWS signatures, RFC 3161 time-stamps and
- * the RFC 9162 transparency log. Other modules use only the public types of this package and of
- * its feature packages ({@code ca}, {@code keys}, {@code signature}, {@code timestamp}, {@code
- * log}); anything under an {@code internal} package is private to the module.
+ * The common security module: keys and certificates, JWS signatures, RFC 3161 time-stamps and the
+ * RFC 9162 transparency logs.
+ *
+ * <p>Its API is this package and the named interfaces {@code ca}, {@code keys}, {@code log},
+ * {@code signature} and {@code timestamp} (their public types); every other package ({@code
+ * merkle}, {@code log.journal}, {@code log.store}, {@code log.writer}) is internal to the module.
+ * This package holds only what every feature package shares (errors, settings, schema
+ * migrations, the module's wiring) and depends on none of them, so that they may all use it
+ * without a package cycle; a feature package's own wiring stays in that package.
  */
 @NullMarked
 package tw.smartgov.trust;

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tw.smartgov.trust.log.store.ColumnType;
+import tw.smartgov.trust.log.store.RowValues;
 
 /**
  * Rows that another module keeps about log entries (an index by message id, say), written with
@@ -39,20 +41,20 @@ public record EntryRows<T>(String table, List<Column<T>> columns) {
     /** The SQL types a column may have, and the Java value each takes (or null). */
     public enum Type {
         /** A {@link Long}. */
-        BIGINT("int8"),
+        BIGINT(ColumnType.BIGINT),
         /** A {@link String}. */
-        TEXT("text"),
+        TEXT(ColumnType.TEXT),
         /** An {@link Instant}. */
-        TIMESTAMPTZ("timestamptz");
+        TIMESTAMPTZ(ColumnType.TIMESTAMPTZ);
 
-        private final String sqlName;
+        private final ColumnType column;
 
-        Type(String sqlName) {
-            this.sqlName = sqlName;
+        Type(ColumnType column) {
+            this.column = column;
         }
 
-        String sqlName() {
-            return sqlName;
+        ColumnType column() {
+            return column;
         }
     }
 
@@ -85,7 +87,7 @@ public record EntryRows<T>(String table, List<Column<T>> columns) {
         return new RowValues.Kind(
                 table,
                 columns.stream().map(Column::name).toList(),
-                columns.stream().map(Column::type).toList());
+                columns.stream().map(c -> c.type().column()).toList());
     }
 
     /** The row of the entry at {@code leafIndex}, its values read from {@code attachment} now. */

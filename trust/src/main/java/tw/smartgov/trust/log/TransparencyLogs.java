@@ -24,6 +24,14 @@ import tw.smartgov.trust.SchemaMigrations;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.TrustProperties;
+import tw.smartgov.trust.log.journal.JournaledLogWriter;
+import tw.smartgov.trust.log.journal.LogJournal;
+import tw.smartgov.trust.log.store.LogConsistency;
+import tw.smartgov.trust.log.store.LogReads;
+import tw.smartgov.trust.log.store.LogStates;
+import tw.smartgov.trust.log.writer.Attachment;
+import tw.smartgov.trust.log.writer.LogAppender;
+import tw.smartgov.trust.log.writer.LogWriter;
 import tw.smartgov.trust.merkle.Frontier;
 
 /**
@@ -42,7 +50,7 @@ import tw.smartgov.trust.merkle.Frontier;
 @Component
 public class TransparencyLogs {
     /** The largest entry a log accepts, in bytes. */
-    public static final int MAX_ENTRY_BYTES = 1 << 20;
+    public static final int MAX_ENTRY_BYTES = LogAppender.MAX_ENTRY_BYTES;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,40}");
 
@@ -165,10 +173,10 @@ public class TransparencyLogs {
      * or fails with neither written.
      */
     public <T> CompletableFuture<Long> append(String log, byte[] data, T attachment, EntryRows<T> rows) {
-        return submit(log, data, new LogWriter.Attached<>(attachment, rows));
+        return submit(log, data, index -> rows.evaluate(index, attachment));
     }
 
-    private CompletableFuture<Long> submit(String log, byte[] data, LogWriter.@Nullable Attached<?> attached) {
+    private CompletableFuture<Long> submit(String log, byte[] data, @Nullable Attachment attached) {
         checkName(log);
         if (data.length > MAX_ENTRY_BYTES) {
             throw new TrustException(
@@ -200,14 +208,14 @@ public class TransparencyLogs {
 
     /** The names of all logs, in alphabetical order. */
     public List<String> names() {
-        return read(LogStore::names);
+        return read(LogStates::names);
     }
 
     /** The current size of {@code log} and its root hash. */
     public TreeHead treeHead(String log) {
         checkName(log);
         awaitStored(log);
-        Frontier state = read(c -> LogStore.readState(c, log, false)).orElseThrow(() -> unknown(log));
+        Frontier state = read(c -> LogStates.readState(c, log, false)).orElseThrow(() -> unknown(log));
         TreeHead head = new TreeHead(state.size(), state.root());
         committedSizes.merge(log, head.size(), Math::max);
         return head;
@@ -242,7 +250,7 @@ public class TransparencyLogs {
         if (index < 0) {
             throw outOfRange("a leaf index cannot be negative: " + index);
         }
-        byte @Nullable [] data = read(c -> LogStore.entry(c, log, index));
+        byte @Nullable [] data = read(c -> LogReads.entry(c, log, index));
         if (data == null) {
             requireWithinLog(log, index + 1);
             throw new TrustException(TrustError.LOG_INCONSISTENT, "log " + log + " lost entry " + index);
@@ -259,9 +267,9 @@ public class TransparencyLogs {
         checkName(log);
         awaitStored(log);
         readSnapshot(c -> {
-            Frontier frontier = LogStore.readState(c, log, false).orElseThrow(() -> unknown(log));
-            LogConsistency.check(log, frontier, LogStore.fetch(c, log, frontier.keys()));
-            if (LogStore.hasLeavesFrom(c, log, frontier.size())) {
+            Frontier frontier = LogStates.readState(c, log, false).orElseThrow(() -> unknown(log));
+            LogConsistency.check(log, frontier, LogReads.fetch(c, log, frontier.keys()));
+            if (LogReads.hasLeavesFrom(c, log, frontier.size())) {
                 throw new TrustException(TrustError.LOG_INCONSISTENT, "log " + log + " has leaves beyond its size");
             }
             return null;
@@ -315,7 +323,7 @@ public class TransparencyLogs {
     }
 
     private SubtreeStore store(String log) {
-        return keys -> read(c -> LogStore.fetch(c, log, keys));
+        return keys -> read(c -> LogReads.fetch(c, log, keys));
     }
 
     // Several reads that must agree with each other: one read-only transaction that sees one

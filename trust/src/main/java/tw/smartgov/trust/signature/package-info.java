@@ -1,8 +1,7 @@
-/**
- * ES256 JSON Web Signatures (RFC 7515), compact and with a detached payload, carrying the signer's
- * certificate chain in {@code x5c}; JSON documents are signed over their RFC 8785 canonical bytes.
- */
+/** ES256 JSON Web Signatures (RFC 7515) with their certificate chains, one by one or in Merkle batches. */
+@NamedInterface("signature")
 @NullMarked
 package tw.smartgov.trust.signature;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.log.writer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -17,6 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
+import tw.smartgov.trust.log.store.LogConsistency;
+import tw.smartgov.trust.log.store.LogReads;
+import tw.smartgov.trust.log.store.LogRows;
+import tw.smartgov.trust.log.store.LogStates;
+import tw.smartgov.trust.log.store.Node;
+import tw.smartgov.trust.log.store.PostgresAppend;
+import tw.smartgov.trust.log.store.RowValues;
 import tw.smartgov.trust.merkle.Frontier;
 import tw.smartgov.trust.merkle.MerkleHash;
 
@@ -26,16 +33,10 @@ import tw.smartgov.trust.merkle.MerkleHash;
  * whole batch durable. Futures complete only after their transaction committed; when it fails,
  * every future of the batch fails and the rollback leaves no trace of it.
  */
-final class LogWriter implements LogAppender {
+public final class LogWriter implements LogAppender {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
-    private record Pending(byte[] data, @Nullable Attached<?> attached, CompletableFuture<Long> index) {}
-
-    record Attached<T>(T value, EntryRows<T> rows) {
-        RowValues evaluate(long leafIndex) {
-            return rows.evaluate(leafIndex, value);
-        }
-    }
+    private record Pending(byte[] data, @Nullable Attachment attached, CompletableFuture<Long> index) {}
 
     private final String name;
     private final DataSource dataSource;
@@ -52,7 +53,7 @@ final class LogWriter implements LogAppender {
     private @Nullable Frontier committed;
     private @Nullable Boolean postgresql;
 
-    LogWriter(
+    public LogWriter(
             String name,
             DataSource dataSource,
             int maxBatch,
@@ -70,7 +71,7 @@ final class LogWriter implements LogAppender {
     }
 
     @Override
-    public CompletableFuture<Long> submit(byte[] data, @Nullable Attached<?> attached) {
+    public CompletableFuture<Long> submit(byte[] data, @Nullable Attachment attached) {
         Pending pending = new Pending(data, attached, new CompletableFuture<>());
         if (closing) {
             pending.index().completeExceptionally(closed());
@@ -171,7 +172,7 @@ final class LogWriter implements LogAppender {
     private boolean appendInOneStatement(Connection c, List<Pending> batch, Frontier frontier) throws SQLException {
         long first = frontier.size();
         Extension extension = extend(frontier, batch);
-        return LogStore.appendInOneStatement(
+        return PostgresAppend.appendInOneStatement(
                 c,
                 name,
                 first,
@@ -197,14 +198,14 @@ final class LogWriter implements LogAppender {
         Frontier frontier = known != null ? known : lockState(c, now);
         long first = frontier.size();
         Extension extension = extend(frontier, batch);
-        if (LogStore.updateStateIfSize(c, name, frontier, first, null, now)) {
+        if (LogStates.updateStateIfSize(c, name, frontier, first, null, now)) {
             insertRows(c, batch, first, extension, now);
             return frontier;
         }
         if (known == null) {
-            String owner = LogStore.journalOwner(c, name);
+            String owner = LogStates.journalOwner(c, name);
             if (owner != null) {
-                throw journaledElsewhere(name, owner);
+                throw LogStates.journaledElsewhere(name, owner);
             }
             throw new TrustException(TrustError.LOG_INCONSISTENT, "the state of log " + name + " moved under its lock");
         }
@@ -213,16 +214,16 @@ final class LogWriter implements LogAppender {
     }
 
     /** The leaf hashes of a batch and the subtrees they completed. */
-    private record Extension(List<byte[]> hashes, List<LogStore.Node> nodes) {}
+    private record Extension(List<byte[]> hashes, List<Node> nodes) {}
 
     /** Appends the batch's leaf hashes to {@code frontier}. */
     private static Extension extend(Frontier frontier, List<Pending> batch) {
         List<byte[]> hashes = new ArrayList<>(batch.size());
-        List<LogStore.Node> nodes = new ArrayList<>(batch.size() + 64);
+        List<Node> nodes = new ArrayList<>(batch.size() + 64);
         for (Pending pending : batch) {
             byte[] hash = MerkleHash.leafHash(pending.data());
             hashes.add(hash);
-            frontier.append(hash, (key, node) -> nodes.add(new LogStore.Node(key, node)));
+            frontier.append(hash, (key, node) -> nodes.add(new Node(key, node)));
         }
         return new Extension(hashes, nodes);
     }
@@ -230,44 +231,36 @@ final class LogWriter implements LogAppender {
     private void insertRows(Connection c, List<Pending> batch, long first, Extension extension, Instant now)
             throws SQLException {
         List<byte[]> data = batch.stream().map(Pending::data).toList();
-        LogStore.insertBatch(c, name, first, extension.hashes(), data, extension.nodes(), rowValues(batch, first), now);
+        LogRows.insertBatch(c, name, first, extension.hashes(), data, extension.nodes(), rowValues(batch, first), now);
     }
 
     private static List<RowValues> rowValues(List<Pending> batch, long first) {
         List<RowValues> rows = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Attached<?> attached = batch.get(i).attached();
+            Attachment attached = batch.get(i).attached();
             if (attached != null) {
-                rows.add(attached.evaluate(first + i));
+                rows.add(attached.rowsAt(first + i));
             }
         }
         return rows;
     }
 
-    static TrustException journaledElsewhere(String log, String owner) {
-        return new TrustException(
-                TrustError.LOG_JOURNALED_ELSEWHERE,
-                "log " + log + " is written through the local journal " + owner + " of another process;"
-                        + " to append from here, move that data folder here or start that process once with its journal"
-                        + " switched off");
-    }
-
     // The row lock serializes the writers of this log across every node sharing the database.
     private Frontier lockState(Connection c, Instant now) throws SQLException {
-        var state = LogStore.readState(c, name, true);
+        var state = LogStates.readState(c, name, true);
         if (state.isPresent()) {
             checkOnce(c, state.get());
             return state.get();
         }
-        LogStore.createIfAbsent(c, name, now);
-        return LogStore.readState(c, name, true)
+        LogStates.createIfAbsent(c, name, now);
+        return LogStates.readState(c, name, true)
                 .orElseThrow(() -> new TrustException(TrustError.LOG_INCONSISTENT, "log " + name + " vanished"));
     }
 
     // Before its first append, a writer makes sure it does not extend a log that contradicts itself.
     private void checkOnce(Connection c, Frontier frontier) throws SQLException {
         if (!stateChecked) {
-            LogConsistency.check(name, frontier, LogStore.fetch(c, name, frontier.keys()));
+            LogConsistency.check(name, frontier, LogReads.fetch(c, name, frontier.keys()));
             stateChecked = true;
         }
     }

@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.log.store;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +9,11 @@ import tw.smartgov.trust.merkle.Frontier;
 import tw.smartgov.trust.merkle.SubtreeKey;
 
 /** Whether a log's frontier agrees with the perfect subtrees stored for it. */
-final class LogConsistency {
+public final class LogConsistency {
 
     private LogConsistency() {}
 
-    static void check(String log, Frontier frontier, Map<SubtreeKey, byte[]> stored) {
+    public static void check(String log, Frontier frontier, Map<SubtreeKey, byte[]> stored) {
         List<SubtreeKey> keys = frontier.keys();
         List<byte[]> hashes = frontier.hashes();
         for (int i = 0; i < keys.size(); i++) {

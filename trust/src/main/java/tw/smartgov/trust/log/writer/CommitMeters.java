@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.log.writer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * database that cannot keep up), and the appends lost to rolled-back batches. Without a registry
  * it records nothing.
  */
-final class CommitMeters {
+public final class CommitMeters {
     private record Meters(Timer commits, DistributionSummary appendsPerCommit, Counter failedAppends) {}
 
     private final @Nullable Meters meters;
@@ -33,7 +33,7 @@ final class CommitMeters {
      * Also, for a log journaled locally: how long each durable journal write takes (the floor of an
      * append's latency there), and how many acknowledged entries the database has yet to store.
      */
-    static CommitMeters registerJournaled(
+    public static CommitMeters registerJournaled(
             @Nullable MeterRegistry registry, String log, Collection<?> queue, LongSupplier behind) {
         CommitMeters commits = register(registry, log, queue);
         if (registry == null) {
@@ -55,13 +55,13 @@ final class CommitMeters {
         return new CommitMeters(commits.meters, writes);
     }
 
-    void journaled(long nanos) {
+    public void journaled(long nanos) {
         if (journalWrites != null) {
             journalWrites.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    static CommitMeters register(@Nullable MeterRegistry registry, String log, Collection<?> queue) {
+    public static CommitMeters register(@Nullable MeterRegistry registry, String log, Collection<?> queue) {
         if (registry == null) {
             return new CommitMeters(null, null);
         }
@@ -90,14 +90,14 @@ final class CommitMeters {
                 null);
     }
 
-    void committed(int appends, long nanos) {
+    public void committed(int appends, long nanos) {
         if (meters != null) {
             meters.commits().record(nanos, TimeUnit.NANOSECONDS);
             meters.appendsPerCommit().record(appends);
         }
     }
 
-    void rolledBack(int appends) {
+    public void rolledBack(int appends) {
         if (meters != null) {
             meters.failedAppends().increment(appends);
         }

@@ -1,4 +1,4 @@
-package tw.smartgov.trust.log;
+package tw.smartgov.trust.log.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tw.smartgov.trust.log.store.ColumnType;
+import tw.smartgov.trust.log.store.RowValues;
+import tw.smartgov.trust.log.writer.LogAppender;
 
 /** The journal's file format: what a writer acknowledged is what the next one reads back. */
 class LogJournalTest {
-    private static final int SEGMENT = 2 * TransparencyLogs.MAX_ENTRY_BYTES;
+    private static final int SEGMENT = 2 * LogAppender.MAX_ENTRY_BYTES;
     private static final Instant AT = Instant.parse("2026-12-02T13:45:01.123456789Z");
 
     @TempDir
@@ -24,11 +27,11 @@ class LogJournalTest {
 
     @Test
     void recordsWithTheirRowsReadBackAcrossSegmentsInIndexOrder() throws Exception {
-        List<LogJournal.Record> written = new ArrayList<>();
+        List<JournalRecord> written = new ArrayList<>();
         try (LogJournal journal = LogJournal.open(directory, SEGMENT)) {
             journal.startAt(40);
             for (int batch = 0; batch < 6; batch++) {
-                List<LogJournal.Record> records = new ArrayList<>();
+                List<JournalRecord> records = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     long index = 40 + written.size() + records.size();
                     records.add(record(index, 300_000));
@@ -40,7 +43,7 @@ class LogJournalTest {
             assertThat(journal.fullSegments()).isEqualTo(2);
         }
         try (LogJournal reopened = LogJournal.open(directory, SEGMENT)) {
-            List<LogJournal.Record> read = reopened.readAll();
+            List<JournalRecord> read = reopened.readAll();
             assertThat(read).hasSize(written.size());
             for (int i = 0; i < read.size(); i++) {
                 assertSame(read.get(i), written.get(i));
@@ -56,16 +59,14 @@ class LogJournalTest {
             journal.write(List.of(record(2, 100)));
         }
         Path segment = segments().getFirst();
-        List<LogJournal.Record> before = LogJournal.read(segment);
-        assertThat(before).extracting(LogJournal.Record::index).containsExactly(0L, 1L, 2L);
+        List<JournalRecord> before = RecordFormat.read(segment);
+        assertThat(before).extracting(JournalRecord::index).containsExactly(0L, 1L, 2L);
         try (var file = new RandomAccessFile(segment.toFile(), "rw")) {
             long lastRecordBody = 2L * (16 + bodySize(before.get(0))) + 16 + 20;
             file.seek(lastRecordBody);
             file.write(0x5a); // a write the crash cut short
         }
-        assertThat(LogJournal.read(segment))
-                .extracting(LogJournal.Record::index)
-                .containsExactly(0L, 1L);
+        assertThat(RecordFormat.read(segment)).extracting(JournalRecord::index).containsExactly(0L, 1L);
     }
 
     @Test
@@ -82,7 +83,7 @@ class LogJournalTest {
             assertThat(segments()).hasSize(3);
             journal.release(9);
             assertThat(journal.fullSegments()).isZero();
-            assertThat(journal.readAll()).extracting(LogJournal.Record::index).containsExactly(9L, 10L, 11L);
+            assertThat(journal.readAll()).extracting(JournalRecord::index).containsExactly(9L, 10L, 11L);
         }
     }
 
@@ -107,7 +108,7 @@ class LogJournalTest {
             assertThatThrownBy(() -> journal.write(List.of(record(8, 10))))
                     .isInstanceOf(IllegalArgumentException.class);
             journal.write(List.of(record(7, 10)));
-            assertThat(journal.readAll()).extracting(LogJournal.Record::index).containsExactly(7L);
+            assertThat(journal.readAll()).extracting(JournalRecord::index).containsExactly(7L);
         }
     }
 
@@ -117,7 +118,7 @@ class LogJournalTest {
         }
     }
 
-    private static int bodySize(LogJournal.Record record) {
+    private static int bodySize(JournalRecord record) {
         // appendedAt (12), data length and data, the rows flag and rows
         return 12 + 4 + record.data().length + 1 + rowsSize(record.rows());
     }
@@ -138,23 +139,19 @@ class LogJournalTest {
         return size;
     }
 
-    private static LogJournal.Record record(long index, int size) {
+    private static JournalRecord record(long index, int size) {
         byte[] data = new byte[size];
         Arrays.fill(data, (byte) index);
         RowValues rows = new RowValues(
                 new RowValues.Kind(
                         "troad.ss_message_record",
                         List.of("leaf", "x_road_id", "logged_at", "absent"),
-                        List.of(
-                                EntryRows.Type.BIGINT,
-                                EntryRows.Type.TEXT,
-                                EntryRows.Type.TIMESTAMPTZ,
-                                EntryRows.Type.TEXT)),
+                        List.of(ColumnType.BIGINT, ColumnType.TEXT, ColumnType.TIMESTAMPTZ, ColumnType.TEXT)),
                 new Object[] {index, "請求-" + index, AT.plusMillis(index), null});
-        return new LogJournal.Record(index, AT, data, rows);
+        return new JournalRecord(index, AT, data, rows);
     }
 
-    private static void assertSame(LogJournal.Record read, LogJournal.Record written) {
+    private static void assertSame(JournalRecord read, JournalRecord written) {
         assertThat(read.index()).isEqualTo(written.index());
         assertThat(read.appendedAt()).isEqualTo(written.appendedAt());
         assertThat(read.data()).isEqualTo(written.data());
