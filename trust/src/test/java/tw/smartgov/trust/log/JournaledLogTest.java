@@ -2,6 +2,7 @@ package tw.smartgov.trust.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static tw.smartgov.trust.log.TransparencyLogsTest.assertError;
 import static tw.smartgov.trust.log.TransparencyLogsTest.bytes;
 import static tw.smartgov.trust.log.TransparencyLogsTest.newLogName;
@@ -11,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,11 +182,7 @@ class JournaledLogTest extends TrustIntegrationTest {
             logs.awaitStored(log);
             // 12 entries of 700 KB filled 5 segments of 2 MB; once stored, only the current one
             // and the one made ahead are left
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (segmentFiles(log) > 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(segmentFiles(log)).isLessThanOrEqualTo(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> segmentFiles(log) <= 2);
             assertThat(logs.entry(log, 11)[0]).isEqualTo((byte) 11);
         } finally {
             logs.close();

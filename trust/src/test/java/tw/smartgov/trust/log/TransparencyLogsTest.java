@@ -2,6 +2,7 @@ package tw.smartgov.trust.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +112,7 @@ class TransparencyLogsTest extends TrustIntegrationTest {
             c.setAutoCommit(false);
             c.createStatement().execute("SELECT 1 FROM trust.log_state WHERE name = '" + log + "' FOR UPDATE");
             blocked = logs.append(log, bytes("held back"));
-            Thread.sleep(500);
+            awaitAWriterWaitingForALock();
             for (int i = 0; i < 10; i++) {
                 batch.add(logs.append(log, bytes("good " + i)));
             }
@@ -123,6 +125,17 @@ class TransparencyLogsTest extends TrustIntegrationTest {
         }
         assertThat(blocked.join()).isEqualTo(1);
         return batch;
+    }
+
+    /** Returns once a connection to the test database waits for a lock: the writer, behind the test's. */
+    private void awaitAWriterWaitingForALock() {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM pg_stat_activity"
+                                        + " WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                                Long.class)
+                        > 0);
     }
 
     /** What the tests attach to an entry: a label and a time, written to a table of their own. */
@@ -188,17 +201,20 @@ class TransparencyLogsTest extends TrustIntegrationTest {
             metered.appendAndWait(log, bytes("first")); // creates the log
             Gauge queued = registry.get("smartgov.log.queued").tag("log", log).gauge();
             List<CompletableFuture<Long>> appended = new ArrayList<>();
+            Duration heldFor;
             try (var c = jdbc.getDataSource().getConnection()) {
                 // the database holds the writer up: what arrives meanwhile waits in its queue
                 c.setAutoCommit(false);
                 c.createStatement().execute("SELECT 1 FROM trust.log_state WHERE name = '" + log + "' FOR UPDATE");
                 appended.add(metered.append(log, bytes("held back")));
-                Thread.sleep(300);
+                awaitAWriterWaitingForALock();
+                long lockWaitSeen = System.nanoTime();
                 for (int i = 0; i < 30; i++) {
                     appended.add(metered.append(log, bytes("entry " + i)));
                 }
                 assertThat(queued.value()).isEqualTo(30);
                 c.commit();
+                heldFor = Duration.ofNanos(System.nanoTime() - lockWaitSeen);
             }
             appended.forEach(CompletableFuture::join);
             assertThat(queued.value()).isZero();
@@ -210,7 +226,7 @@ class TransparencyLogsTest extends TrustIntegrationTest {
             assertThat(sizes.count()).isEqualTo(commits.count()).isBetween(3L, 32L);
             assertThat(sizes.max()).isEqualTo(30); // the queue went in one group commit
             // the held-back commit waited at least as long as the lock was held
-            assertThat(commits.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+            assertThat(commits.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(heldFor.toMillis());
 
             Counter failed =
                     registry.get("smartgov.log.appends.failed").tag("log", log).counter();

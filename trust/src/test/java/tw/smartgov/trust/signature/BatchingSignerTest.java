@@ -2,6 +2,7 @@ package tw.smartgov.trust.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,10 +38,8 @@ class BatchingSignerTest {
 
             var other = signer.expect();
             var waiting = signer.sign(digests.get(1));
-            Thread.sleep(100);
-            assertThat(waiting)
-                    .as("left to the signing thread, which waits for the announced message")
-                    .isNotDone();
+            // left to the signing thread, which waits for the announced message
+            assertStaysUndone(waiting, Duration.ofMillis(100));
             other.close();
             assertThat(waiting.get(500, TimeUnit.MILLISECONDS).size()).isEqualTo(1);
             assertThat(signer.signedBatches()).isEqualTo(2);
@@ -112,8 +111,8 @@ class BatchingSignerTest {
             var second = signer.expect();
             assertThat(signer.expectedMessages()).isEqualTo(2);
             var firstSigned = first.sign(digests.get(0));
-            Thread.sleep(100);
-            assertThat(firstSigned).as("waits for the announced second message").isNotDone();
+            // waits for the announced second message
+            assertStaysUndone(firstSigned, Duration.ofMillis(100));
             var secondSigned = second.sign(digests.get(1));
             BatchSignature a = firstSigned.get(500, TimeUnit.MILLISECONDS);
             BatchSignature b = secondSigned.get(500, TimeUnit.MILLISECONDS);
@@ -148,7 +147,7 @@ class BatchingSignerTest {
             var first = signer.expect();
             var withdrawn = signer.expect();
             var signed = first.sign(BatchSignatureProperties.digests(1, 5).getFirst());
-            Thread.sleep(50);
+            assertStaysUndone(signed, Duration.ofMillis(50)); // held for the announced message
             withdrawn.close();
             withdrawn.close(); // idempotent: the count must not go below zero
             assertThat(signed.get(500, TimeUnit.MILLISECONDS).size()).isEqualTo(1);
@@ -201,5 +200,16 @@ class BatchingSignerTest {
             futures.add(signer.sign(digests.get(i)));
         }
         return futures;
+    }
+
+    /**
+     * The message is held: its signature stays undone for all of {@code window}. The signer reads no
+     * clock it could be given (its lingering is timed by the JDK's waits), so this watches real time.
+     */
+    static void assertStaysUndone(CompletableFuture<?> signature, Duration window) {
+        await().pollInterval(Duration.ofMillis(5))
+                .during(window)
+                .atMost(window.multipliedBy(5))
+                .until(() -> !signature.isDone());
     }
 }

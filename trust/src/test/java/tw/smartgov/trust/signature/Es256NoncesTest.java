@@ -1,9 +1,11 @@
 package tw.smartgov.trust.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -76,11 +78,10 @@ class Es256NoncesTest {
         assertThat(rs).hasSize(threads * each);
     }
 
-    private static void awaitReady(Es256Nonces nonces, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (nonces.readyCount() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitReady(Es256Nonces nonces, int count) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> nonces.readyCount() >= count);
         assertThat(nonces.readyCount()).isEqualTo(count);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 final class FakeTsa implements AutoCloseable {
     private final HttpServer server;
 
-    /** @param answer turns the DER query into the DER reply; may sleep to play a slow TSA */
+    /** @param answer turns the DER query into the DER reply; may block to play a slow TSA */
     FakeTsa(UnaryOperator<byte[]> answer) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
