@@ -30,8 +30,6 @@ enum ServerRole {
         app.setAdditionalProfiles(profile);
         Map<String, Object> all = new LinkedHashMap<>(settings);
         all.put("smartgov.role", profile);
-        app.addInitializers(context ->
-                context.getBeanFactory().registerSingleton("smartgovRoleComponents", new RoleComponents(this)));
         // Above application.yml: what the command line chose wins over the packaged defaults.
         app.addInitializers(context ->
                 context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("smartgov-role", all)));

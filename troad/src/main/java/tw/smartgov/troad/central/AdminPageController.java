@@ -21,6 +21,7 @@ import tw.smartgov.trust.TrustException;
  * to create registration tokens. Forms post back to this page, which shows the outcome; a new
  * token is shown once, on that response only.
  */
+@CentralRole
 @Controller
 class AdminPageController {
     private final Catalog catalog;
@@ -113,7 +114,7 @@ class AdminPageController {
                 .toList();
         return outcome(model, response, () -> {
             var token = registration.createToken(
-                    new RegistrationMessages.TokenRequest(owner.strip(), code.strip(), address, list));
+                    new TokenMessages.TokenRequest(owner.strip(), code.strip(), address, list));
             model.addAttribute("token", token);
             return "已建立註冊權杖 Registration token created for " + token.serverId();
         });

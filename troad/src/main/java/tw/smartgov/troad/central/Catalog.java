@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import tw.smartgov.troad.identifier.SubsystemId;
 
 /** The registry arranged for people: members, their subsystems, and each subsystem's services. */
+@CentralRole
 @Component
 class Catalog {
     record Entry(String id, String name, List<SubsystemEntry> subsystems) {}

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tw.smartgov.troad.identifier.ServiceId;
 
 /** The public T-Road portal: every member's subsystems and services, with their OpenAPI documents. */
+@CentralRole
 @Controller
 class CatalogController {
     private final Catalog catalog;

@@ -21,6 +21,7 @@ import tw.smartgov.trust.TrustException;
  * Turns the central server's errors into RFC 9457 problem documents with a {@code code}. Ordered
  * first so that it, not the trust module's global handler, answers for the central controllers.
  */
+@CentralRole
 @RestControllerAdvice(basePackages = "tw.smartgov.troad.central")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CentralErrorHandler {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
  * http://localhost:<port>}. Resolved on each use because the port of a random-port server is known
  * only once it listens.
  */
+@CentralRole
 @Component
 class CentralUrl {
     private final Environment environment;

@@ -25,6 +25,7 @@ import tw.smartgov.trust.ca.CertificateAuthority;
  * or is revoked), gauges {@code troad.central.certificates.expiring} and {@code
  * troad.central.certificates.revoked} count them, and an hourly check logs a WARN for each.
  */
+@CentralRole
 @Component("troadCertificates")
 class CertificateAlerts implements HealthIndicator {
     static final Duration WARNING_PERIOD = Duration.ofDays(14);

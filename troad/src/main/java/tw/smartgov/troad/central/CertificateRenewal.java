@@ -11,10 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tw.smartgov.troad.central.RegistrationMessages.Issued;
-import tw.smartgov.troad.central.RegistrationMessages.RenewalRequest;
 import tw.smartgov.troad.globalconf.CertificateFingerprint;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.registration.RegistrationMessages;
+import tw.smartgov.troad.registration.RegistrationMessages.Issued;
+import tw.smartgov.troad.registration.RegistrationMessages.RenewalRequest;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.RevocationReason;
 import tw.smartgov.trust.signature.JwsVerifier;
@@ -26,6 +27,7 @@ import tw.smartgov.trust.signature.VerifiedJws;
  * signing certificate registered for that server. After the new certificates are registered, the
  * old ones are revoked as SUPERSEDED, so that a stolen old key cannot renew or sign again.
  */
+@CentralRole
 @Service
 class CertificateRenewal {
     private static final Logger log = LoggerFactory.getLogger(CertificateRenewal.class);

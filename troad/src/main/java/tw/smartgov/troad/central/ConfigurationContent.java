@@ -20,6 +20,7 @@ import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.ServiceIdentities;
 
 /** Builds the content of the global configuration from the registry, in a stable order. */
+@CentralRole
 @Component
 class ConfigurationContent {
     private final Members members;

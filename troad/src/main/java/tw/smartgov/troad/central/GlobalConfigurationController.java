@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public: the signed global configuration and the anchor that verifies it. */
+@CentralRole
 @RestController
 class GlobalConfigurationController {
     static final MediaType JOSE = MediaType.parseMediaType("application/jose");

@@ -37,6 +37,7 @@ import tw.smartgov.trust.signature.JwsSigner;
  * validity ({@code smartgov.troad.global-configuration-validity}) remains. Versions are kept in
  * the database, so every central node serves the same one. Thread-safe.
  */
+@CentralRole
 @Component
 public class GlobalConfigurationPublisher {
     private static final Logger log = LoggerFactory.getLogger(GlobalConfigurationPublisher.class);

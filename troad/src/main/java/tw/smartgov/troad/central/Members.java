@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import tw.smartgov.troad.identifier.MemberId;
 
 /** The registered members, in {@code troad.member}. */
+@CentralRole
 @Repository
 class Members {
     /** A registered member: an agency or company. */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
  * Every signed version of the global configuration, in {@code troad.global_configuration}: all
  * central nodes serve the latest row, so they agree on the version.
  */
+@CentralRole
 @Repository
 class PublishedConfigurations {
     /** One signed version. {@code contentSha256} ignores version and times: it detects changes. */

@@ -5,13 +5,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tw.smartgov.troad.central.RegistrationMessages.Issued;
-import tw.smartgov.troad.central.RegistrationMessages.RegisterRequest;
+import tw.smartgov.troad.registration.RegistrationMessages.Issued;
+import tw.smartgov.troad.registration.RegistrationMessages.RegisterRequest;
 
 /**
  * Public endpoints of security servers: registration with a one-time token, renewal signed with
  * the current signing key. Both carry their own proof, so they need no session.
  */
+@CentralRole
 @RestController
 class RegistrationController {
     private final ServerRegistration registration;

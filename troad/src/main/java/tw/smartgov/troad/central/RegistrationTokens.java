@@ -17,6 +17,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
  * One-time registration tokens, in {@code troad.registration_token}. Only the SHA-256 of a token is
  * stored: a database dump does not let anyone register a security server.
  */
+@CentralRole
 @Repository
 class RegistrationTokens {
     /** What an administrator allowed a token to register. */

@@ -14,6 +14,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
  * Registers members, subsystems and services; changes to the first two are published at once.
  * Members and subsystems are removed only when nothing refers to them any more (STILL_IN_USE).
  */
+@CentralRole
 @Service
 class Registry {
     private final Members members;

@@ -24,6 +24,7 @@ import tw.smartgov.troad.identifier.SubsystemId;
  * by a catch-all path: {@code /admin/troad/members/TW/GOV/MOI}, {@code
  * /admin/troad/services/TW/GOV/MOI/household/person-record}.
  */
+@CentralRole
 @RestController
 @RequestMapping(path = "/admin/troad", produces = MediaType.APPLICATION_JSON_VALUE)
 class RegistryController {

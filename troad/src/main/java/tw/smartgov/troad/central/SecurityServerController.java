@@ -10,13 +10,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tw.smartgov.troad.central.RegistrationMessages.TokenRequest;
-import tw.smartgov.troad.central.RegistrationMessages.TokenResponse;
+import tw.smartgov.troad.central.TokenMessages.TokenRequest;
+import tw.smartgov.troad.central.TokenMessages.TokenResponse;
 
 /**
  * Administration of security servers: registration tokens, the list with certificate expiry, and
  * decommissioning.
  */
+@CentralRole
 @RestController
 @RequestMapping(path = "/admin/troad/security-servers", produces = MediaType.APPLICATION_JSON_VALUE)
 class SecurityServerController {

@@ -15,6 +15,7 @@ import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
 
 /** The registered security servers and the subsystems they serve, in {@code troad.security_server}. */
+@CentralRole
 @Repository
 class SecurityServers {
     /** A certificate as the registry pins it. */

@@ -13,6 +13,7 @@ import tw.smartgov.trust.ca.IssuanceRequest;
 import tw.smartgov.trust.ca.Pem;
 
 /** Issues a security server's pair of certificates, TLS_PEER and SIGNING, from the built-in CA. */
+@CentralRole
 @Component
 class ServerCertificates {
     /** Both chains, leaf first. */

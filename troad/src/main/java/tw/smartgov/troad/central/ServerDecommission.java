@@ -16,6 +16,7 @@ import tw.smartgov.trust.ca.RevocationReason;
  * first. Its message logs stay where they are; evidence from them keeps verifying at its
  * time-stamps' times.
  */
+@CentralRole
 @Service
 class ServerDecommission {
     private static final Logger log = LoggerFactory.getLogger(ServerDecommission.class);

@@ -8,18 +8,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tw.smartgov.troad.central.RegistrationMessages.Issued;
-import tw.smartgov.troad.central.RegistrationMessages.RegisterRequest;
-import tw.smartgov.troad.central.RegistrationMessages.TokenRequest;
-import tw.smartgov.troad.central.RegistrationMessages.TokenResponse;
+import tw.smartgov.troad.central.TokenMessages.TokenRequest;
+import tw.smartgov.troad.central.TokenMessages.TokenResponse;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.registration.RegistrationMessages.Issued;
+import tw.smartgov.troad.registration.RegistrationMessages.RegisterRequest;
 
 /**
  * Registers security servers: an administrator creates a one-time token for an owner, code,
  * address and clients; the security server presents it with two CSRs and gets its certificates.
  * Registration is one transaction (token, certificates, registry): a failure leaves nothing.
  */
+@CentralRole
 @Service
 class ServerRegistration {
     private static final Logger log = LoggerFactory.getLogger(ServerRegistration.class);

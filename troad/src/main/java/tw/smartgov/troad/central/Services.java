@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import tw.smartgov.troad.identifier.ServiceId;
 
 /** The registered services and their OpenAPI documents, in {@code troad.service}. */
+@CentralRole
 @Repository
 class Services {
     /** A registered service, without its document. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import tw.smartgov.troad.identifier.SubsystemId;
 
 /** The registered subsystems, in {@code troad.subsystem}. */
+@CentralRole
 @Repository
 class Subsystems {
     private final JdbcTemplate jdbc;

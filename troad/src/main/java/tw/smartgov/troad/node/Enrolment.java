@@ -18,8 +18,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.smartgov.troad.central.RegistrationClient;
 import tw.smartgov.troad.globalconf.ConfigurationAnchor;
+import tw.smartgov.troad.registration.RegistrationClient;
 import tw.smartgov.trust.keys.KeyVault;
 import tw.smartgov.trust.keys.SigningIdentity;
 

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tw.smartgov.troad.globalconf.CertificateFingerprint;
 import tw.smartgov.troad.globalconf.ConfigurationAnchor;
 import tw.smartgov.troad.globalconf.GlobalConfigurationVerifier;
+import tw.smartgov.troad.registration.RegistrationClient;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.Pem;

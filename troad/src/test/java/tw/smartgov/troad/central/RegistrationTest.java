@@ -10,11 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tw.smartgov.troad.central.RegistrationClient.RegistrationException;
 import tw.smartgov.troad.globalconf.CertificateFingerprint;
 import tw.smartgov.troad.globalconf.ConfigurationAnchor;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfigurationVerifier;
+import tw.smartgov.troad.registration.RegistrationClient;
+import tw.smartgov.troad.registration.RegistrationClient.RegistrationException;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
@@ -152,7 +153,7 @@ class RegistrationTest extends CentralIntegrationTest {
         String member = "TW/GOV/" + unique("MOE");
         String client = memberWithSubsystem(member.substring(7), "school");
         var expired = registration.createToken(
-                new RegistrationMessages.TokenRequest(member, "ss1", "https://ss1.moe.test", List.of(client)),
+                new TokenMessages.TokenRequest(member, "ss1", "https://ss1.moe.test", List.of(client)),
                 Duration.ofSeconds(-1));
         var keys = TestPki.keyPair("EC", "secp256r1");
 

@@ -1,4 +1,4 @@
-package tw.smartgov.troad.central;
+package tw.smartgov.troad.registration;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,24 +6,14 @@ import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.globalconf.ConfigurationAnchor;
 
 /** The JSON bodies of registration and renewal, shared by the central server and {@link RegistrationClient}. */
-final class RegistrationMessages {
+public final class RegistrationMessages {
     /** The {@code typ} of a signed renewal request. */
-    static final String RENEWAL_TYPE = "troad-renewal+jws";
+    public static final String RENEWAL_TYPE = "troad-renewal+jws";
 
     private RegistrationMessages() {}
 
-    /** {@code POST /admin/troad/security-servers/tokens}. */
-    record TokenRequest(
-            @Nullable String owner,
-            @Nullable String code,
-            @Nullable String address,
-            @Nullable List<String> clients) {}
-
-    /** The token is shown once, here, and never again. */
-    record TokenResponse(String serverId, String token, Instant expiresAt) {}
-
     /** {@code POST /troad/registration}: CSRs in PEM; dns and ip become the TLS certificate's names. */
-    record RegisterRequest(
+    public record RegisterRequest(
             @Nullable String token,
             @Nullable String tlsCsr,
             @Nullable String signingCsr,
@@ -31,7 +21,7 @@ final class RegistrationMessages {
             @Nullable List<String> ip) {}
 
     /** The payload of the JWS of {@code POST /troad/registration/renewal}. */
-    record RenewalRequest(
+    public record RenewalRequest(
             @Nullable String server,
             @Nullable String tlsCsr,
             @Nullable String signingCsr,
@@ -40,7 +30,7 @@ final class RegistrationMessages {
             @Nullable Instant requestedAt) {}
 
     /** New certificates (PEM chains, leaf first) and where to get the global configuration. */
-    record Issued(
+    public record Issued(
             String serverId,
             String tlsChain,
             String signingChain,

@@ -1,4 +1,4 @@
-package tw.smartgov.troad.central;
+package tw.smartgov.troad.registration;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tw.smartgov.troad.central.RegistrationMessages.Issued;
-import tw.smartgov.troad.central.RegistrationMessages.RegisterRequest;
-import tw.smartgov.troad.central.RegistrationMessages.RenewalRequest;
 import tw.smartgov.troad.globalconf.ConfigurationAnchor;
+import tw.smartgov.troad.registration.RegistrationMessages.Issued;
+import tw.smartgov.troad.registration.RegistrationMessages.RegisterRequest;
+import tw.smartgov.troad.registration.RegistrationMessages.RenewalRequest;
 import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.keys.SigningIdentity;
 import tw.smartgov.trust.signature.JwsHeaders;
