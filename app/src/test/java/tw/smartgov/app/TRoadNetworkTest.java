@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tw.smartgov.troad.node.LoopbackPorts;
+import tw.smartgov.troad.securityserver.LoopbackPorts;
 import tw.smartgov.trust.testing.TestDatabase;
 
 /**

@@ -3,7 +3,7 @@ package tw.smartgov.app.demo;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import tw.smartgov.troad.node.SecurityServerNode;
+import tw.smartgov.troad.securityserver.SecurityServerNode;
 
 /** What tests and the start page may see of the running demo. */
 @Component

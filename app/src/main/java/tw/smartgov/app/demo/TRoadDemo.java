@@ -1,14 +1,11 @@
 package tw.smartgov.app.demo;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,16 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
-import tw.smartgov.troad.node.LoopbackPorts;
-import tw.smartgov.troad.node.NodeMessageLogs;
-import tw.smartgov.troad.node.NodeSettings;
-import tw.smartgov.troad.node.SecurityServerNode;
-import tw.smartgov.troad.securityserver.AccessGrant;
-import tw.smartgov.troad.securityserver.ManagedAccessRights;
-import tw.smartgov.troad.securityserver.ManagedProvidedServices;
-import tw.smartgov.troad.securityserver.ServiceDescription;
-import tw.smartgov.trust.keys.KeyVault;
-import tw.smartgov.trust.signature.SignaturePacing;
+import tw.smartgov.troad.securityserver.LoopbackPorts;
+import tw.smartgov.troad.securityserver.SecurityServerNode;
+import tw.smartgov.troad.securityserver.SecurityServerNodes;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.ManagedAccessRights;
+import tw.smartgov.troad.securityserver.config.ManagedProvidedServices;
+import tw.smartgov.troad.securityserver.config.SecurityServerSettings;
+import tw.smartgov.troad.securityserver.config.ServiceDescription;
 
 /**
  * T-Road in {@code smartgov dev}: registers the demo members, their subsystems and services with
@@ -62,35 +57,26 @@ class TRoadDemo {
             new Service("TW/GOV/BLI/insurance/insurance-record", "insurance-record.json", "/bli/insurance"));
     static final SubsystemId MYDATA = SubsystemId.parse("TW/GOV/NDC/mydata");
 
-    private final KeyVault vault;
+    private final SecurityServerNodes securityServers;
     private final ManagedAccessRights rights;
     private final ManagedProvidedServices services;
-    private final MeterRegistry meters;
-    private final NodeMessageLogs messageLogs;
     private final String adminPassword;
-    private final Path stateDir;
     private final int portBase;
     private final int configuredPort;
     private final List<SecurityServerNode> nodes = new ArrayList<>();
     private @Nullable DemoBackends backends;
 
     TRoadDemo(
-            KeyVault vault,
+            SecurityServerNodes securityServers,
             ManagedAccessRights rights,
             ManagedProvidedServices services,
-            MeterRegistry meters,
-            NodeMessageLogs messageLogs,
             @Value("${smartgov.admin.password}") String adminPassword,
-            @Value("${smartgov.data-dir}") Path dataDir,
             @Value("${smartgov.demo.troad-port-base:-1}") int portBase,
             @Value("${server.port:8080}") int configuredPort) {
-        this.vault = vault;
+        this.securityServers = securityServers;
         this.rights = rights;
         this.services = services;
-        this.meters = meters;
-        this.messageLogs = messageLogs;
         this.adminPassword = adminPassword;
-        this.stateDir = dataDir.resolve("troad");
         this.portBase = portBase;
         this.configuredPort = configuredPort;
     }
@@ -149,55 +135,44 @@ class TRoadDemo {
         }
     }
 
+    /** Starts the agency's security server as the security-server role would, registering it first if needed. */
     private SecurityServerNode startNode(Agency agency, int base, URI central, AdminApi admin) {
         MemberId member = MemberId.parse(agency.member());
         List<SubsystemId> clients =
                 agency.subsystems().stream().map(member::subsystem).toList();
         int clientPort = base == 0 ? LoopbackPorts.free() : base + agency.offset();
         int providerPort = base == 0 ? LoopbackPorts.free() : base + 10 + agency.offset();
-        var settings = new NodeSettings(
-                member,
-                "ss1",
-                clients,
-                "127.0.0.1",
-                clientPort,
-                providerPort,
-                "127.0.0.1",
-                central,
-                stateDir,
-                null,
-                null,
-                Duration.ofSeconds(30),
-                Duration.ofHours(1),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                SignaturePacing.ADAPTIVE.maxLinger());
-        var node = newNode(settings, clients);
+        var settings = SecurityServerSettings.builder(member)
+                .clients(clients)
+                .clientPort(clientPort)
+                .providerPort(providerPort)
+                .publicHost("127.0.0.1")
+                .centralUrl(central)
+                .build();
+        var node = securityServers.create(settings);
         if (!node.isRegistered()) {
-            String issued = admin.postJson(
-                            "/admin/troad/security-servers/tokens",
-                            "{\"owner\":\"" + agency.member()
-                                    + "\",\"code\":\"ss1\",\"address\":\"https://127.0.0.1:" + providerPort
-                                    + "\",\"clients\":["
-                                    + String.join(
-                                            ",",
-                                            clients.stream()
-                                                    .map(c -> "\"" + c.encoded() + "\"")
-                                                    .toList()) + "]}")
-                    .body();
-            node = newNode(
-                    settings.withRegistrationToken(
-                            JSON.readTree(issued).get("token").asString()),
-                    clients);
+            node = securityServers.create(
+                    settings.withRegistrationToken(registrationToken(admin, agency, clients, providerPort)));
         }
-        messageLogs.useCentralPki(node);
         node.start();
         log.info("demo security server {} up: client port {}", settings.serverId(), node.clientPort());
         return node;
     }
 
-    private SecurityServerNode newNode(NodeSettings settings, List<SubsystemId> clients) {
-        return new SecurityServerNode(settings, vault, services, rights, messageLogs.forNode(settings), meters);
+    private static String registrationToken(
+            AdminApi admin, Agency agency, List<SubsystemId> clients, int providerPort) {
+        String issued = admin.postJson(
+                        "/admin/troad/security-servers/tokens",
+                        "{\"owner\":\"" + agency.member()
+                                + "\",\"code\":\"ss1\",\"address\":\"https://127.0.0.1:" + providerPort
+                                + "\",\"clients\":["
+                                + String.join(
+                                        ",",
+                                        clients.stream()
+                                                .map(c -> "\"" + c.encoded() + "\"")
+                                                .toList()) + "]}")
+                .body();
+        return JSON.readTree(issued).get("token").asString();
     }
 
     List<SecurityServerNode> nodes() {

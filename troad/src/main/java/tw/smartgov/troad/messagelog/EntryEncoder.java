@@ -2,7 +2,6 @@ package tw.smartgov.troad.messagelog;
 
 import java.util.Set;
 import tw.smartgov.troad.identifier.SubsystemId;
-import tw.smartgov.troad.securityserver.MessageRecord;
 
 /**
  * Turns a record into log entry bytes: without bodies for metadata-only subsystems, and always

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.signature.BatchSignature;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.log.EntryRows;
 
 /** Table {@code troad.ss_message_record} (migration V30): X-Road-Id to leaf indices. Thread-safe. */

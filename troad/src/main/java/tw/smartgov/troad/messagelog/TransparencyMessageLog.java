@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.smartgov.troad.securityserver.MessageLog;
-import tw.smartgov.troad.securityserver.MessageRecord;
 import tw.smartgov.trust.log.TransparencyLogs;
 
 /**

@@ -27,7 +27,9 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
     @BeforeEach
     void exportOneExchange() {
         String xRoadId = "xid-" + UUID.randomUUID();
-        assertThat(exchange().call(Exchange.APP, xRoadId, "the original body").statusCode())
+        assertThat(exchange()
+                        .call(MessageLogNetwork.APP, xRoadId, "the original body")
+                        .statusCode())
                 .isEqualTo(200);
         evidence = exporter.forXRoadId(exchange().aLog.logName(), xRoadId).orElseThrow();
         assertThat(verifier().verify(evidence).records()).isEqualTo(1);

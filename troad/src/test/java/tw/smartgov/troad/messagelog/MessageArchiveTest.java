@@ -20,7 +20,7 @@ class MessageArchiveTest extends MessageLogIntegrationTest {
 
     private void exchangeOnce() {
         assertThat(exchange()
-                        .call(Exchange.APP, "xid-" + UUID.randomUUID(), "to archive")
+                        .call(MessageLogNetwork.APP, "xid-" + UUID.randomUUID(), "to archive")
                         .statusCode())
                 .isEqualTo(200);
     }

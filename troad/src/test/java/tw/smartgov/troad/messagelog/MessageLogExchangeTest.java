@@ -55,7 +55,7 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
     @Test
     void bothSidesLogTheExchangeDurablyAndItsExportedEvidenceVerifiesOffline() throws Exception {
         String xRoadId = newXRoadId();
-        var response = exchange().call(Exchange.APP, xRoadId, "王小明 asks");
+        var response = exchange().call(MessageLogNetwork.APP, xRoadId, "王小明 asks");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body())
                 .isEqualTo(
@@ -79,13 +79,13 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
                 entryOf(MessageEvidence.fromJson(exportJson(exchange().aLog.logName(), xRoadId)), 0);
         assertThat(clientEntry.side()).isEqualTo("CLIENT");
         assertThat(clientEntry.content()).isEqualTo(MessageEntry.FULL);
-        assertThat(clientEntry.client()).isEqualTo(Exchange.APP.encoded());
+        assertThat(clientEntry.client()).isEqualTo(MessageLogNetwork.APP.encoded());
     }
 
     @Test
     void aMetadataOnlySubsystemIsLoggedWithoutBodiesYetItsDigestsAndSignaturesVerify() throws Exception {
         String xRoadId = newXRoadId();
-        assertThat(exchange().call(Exchange.QUIET, xRoadId, "secret").statusCode())
+        assertThat(exchange().call(MessageLogNetwork.QUIET, xRoadId, "secret").statusCode())
                 .isEqualTo(200);
 
         String json = exportJson(exchange().bLog.logName(), xRoadId);
@@ -104,7 +104,7 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
     void aBodyTooLargeToKeepIsLoggedWithItsDigestOnly() throws Exception {
         String xRoadId = newXRoadId();
         assertThat(exchange()
-                        .call(Exchange.APP, xRoadId, "x".repeat(100 * 1024))
+                        .call(MessageLogNetwork.APP, xRoadId, "x".repeat(100 * 1024))
                         .statusCode())
                 .isEqualTo(200);
 
@@ -121,7 +121,9 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
         var small = messageLogs.create(exchange().aLog.logName(), Duration.ofHours(1), Duration.ZERO, 15_000);
         exchange().clientLog.set(small);
         String xRoadId = newXRoadId();
-        assertThat(exchange().call(Exchange.APP, xRoadId, "y".repeat(20_000)).statusCode())
+        assertThat(exchange()
+                        .call(MessageLogNetwork.APP, xRoadId, "y".repeat(20_000))
+                        .statusCode())
                 .isEqualTo(200);
 
         String json = exportJson(exchange().aLog.logName(), xRoadId);
@@ -136,7 +138,7 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
         exchange().clientLog.set(logOnAClosedDatabase());
         String xRoadId = newXRoadId();
 
-        var response = exchange().call(Exchange.APP, xRoadId, "hello?");
+        var response = exchange().call(MessageLogNetwork.APP, xRoadId, "hello?");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue(XRoadHeaders.ERROR))

@@ -18,7 +18,7 @@ import tw.smartgov.trust.testing.TestNodeProperties;
 /**
  * Base of the message log's integration tests: trust and T-Road on a random port, on a throwaway
  * PostgreSQL database, with a TSA tests can take down and two real security servers on loopback
- * ({@link Exchange}) whose message logs are {@link TransparencyMessageLog}s. Tree heads are only
+ * ({@link MessageLogNetwork}) whose message logs are {@link TransparencyMessageLog}s. Tree heads are only
  * published when a test asks, so that each test sees what it did.
  */
 @SpringBootTest(classes = CentralTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,12 +52,12 @@ abstract class MessageLogIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestNodeProperties.register(registry, DATA_DIR);
         registry.add("smartgov.trust.tree-head-interval", () -> "1h");
-        registry.add("smartgov.troad.message-log.metadata-only", () -> Exchange.QUIET.encoded());
+        registry.add("smartgov.troad.message-log.metadata-only", () -> MessageLogNetwork.QUIET.encoded());
         registry.add("smartgov.troad.message-log.archive-dir", () -> ARCHIVE_DIR);
     }
 
-    Exchange exchange() {
-        return Exchange.shared(ca, messageLogs);
+    MessageLogNetwork exchange() {
+        return MessageLogNetwork.shared(ca, messageLogs);
     }
 
     MessageEvidenceVerifier verifier() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import tw.smartgov.troad.identifier.MemberId;
-import tw.smartgov.troad.securityserver.MessageRecord;
 
 /** A TSA outage is tolerated for the grace period, then new records are refused. */
 class TsaOutageTest extends MessageLogIntegrationTest {

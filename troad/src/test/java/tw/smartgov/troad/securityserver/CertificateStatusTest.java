@@ -13,8 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,15 @@ import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
+import tw.smartgov.troad.messagelog.InMemoryMessageLog;
+import tw.smartgov.troad.messagelog.MessageLog;
 import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.AccessRights;
+import tw.smartgov.troad.securityserver.config.InMemoryAccessRights;
+import tw.smartgov.troad.securityserver.config.ProvidedServices;
+import tw.smartgov.troad.securityserver.config.SecurityServerSettings;
+import tw.smartgov.troad.securityserver.peers.PeerTrust;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.IssuanceRequest;
@@ -167,7 +178,7 @@ class CertificateStatusTest {
         var road = road(SHORT_VALIDITY, null);
         assertOk(road.call());
 
-        awaitExpiry(road.providerTls);
+        road.passExpiryOf(road.providerTls);
         int calls = backend.calls();
         var response = road.freshClient().call();
 
@@ -180,7 +191,7 @@ class CertificateStatusTest {
         var road = road(null, SHORT_VALIDITY);
         assertOk(road.call());
 
-        awaitExpiry(road.clientTls);
+        road.passExpiryOf(road.clientTls);
         int calls = backend.calls();
         var response = road.freshClient().call();
 
@@ -208,15 +219,15 @@ class CertificateStatusTest {
     }
 
     @Test
-    void aConnectionToARevokedProviderIsNotReusedPastTheConnectionAgeLimit() throws Exception {
+    void aConnectionToARevokedProviderIsNotReusedPastTheConnectionAgeLimit() {
         var road = road(null, null);
         road.limitPeerConnectionAge(Duration.ofMillis(300));
         assertOk(road.call());
 
         revoke(road.providerTls);
-        Thread.sleep(600);
 
-        assertError(road.call(), SSL_FAILED);
+        // the pooled connection carries calls until it is too old, then a new handshake refuses
+        assertError(awaitError(road), SSL_FAILED);
     }
 
     @Test
@@ -239,7 +250,7 @@ class CertificateStatusTest {
         var road = road(null, null);
         road.closeIdleProviderConnectionsAfter(Duration.ofMillis(200));
         assertOk(road.call());
-        Thread.sleep(500); // the provider has closed the connection; the same client reconnects
+        road.awaitNoProviderConnection(); // the provider closed it; the same client reconnects
 
         revoke(road.providerTls);
         int calls = backend.calls();
@@ -259,18 +270,9 @@ class CertificateStatusTest {
         ca.revoke(identity.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
     }
 
-    private static void awaitExpiry(SigningIdentity identity) {
-        Instant expired = identity.certificate().getNotAfter().toInstant().plusMillis(200);
-        long millis = Duration.between(Instant.now(), expired).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(Instant.now()).isAfter(identity.certificate().getNotAfter().toInstant());
+    /** Calls until a call fails, for at most 10 s; returns the failed call. */
+    private static HttpResponse<String> awaitError(Road road) {
+        return Await.value(road::call, response -> response.statusCode() != 200, Duration.ofSeconds(10));
     }
 
     private static void assertOk(HttpResponse<String> response) {
@@ -303,11 +305,12 @@ class CertificateStatusTest {
         final SigningIdentity clientSigning = identity(CertificateProfile.SIGNING, null);
         final SigningIdentity providerTls;
         final SigningIdentity providerSigning = identity(CertificateProfile.SIGNING, null);
+        final OffsetClock clock = new OffsetClock();
         final InMemoryMessageLog clientLog = new InMemoryMessageLog();
         final InMemoryMessageLog providerLog = new InMemoryMessageLog();
         private final AtomicReference<GlobalConfiguration> conf = new AtomicReference<>(configuration(List.of()));
-        private final SecurityServer provider;
-        private SecurityServer client;
+        private final TestSecurityServer provider;
+        private TestSecurityServer client;
 
         Road(@Nullable Duration providerTlsValidity, @Nullable Duration clientTlsValidity) {
             providerTls = identity(CertificateProfile.TLS_PEER, providerTlsValidity);
@@ -348,9 +351,24 @@ class CertificateStatusTest {
 
         /** Test seam: the provider side closes connections idle this long (set before connecting). */
         void closeIdleProviderConnectionsAfter(Duration idle) throws ReflectiveOperationException {
-            var field = SecurityServer.class.getDeclaredField("providerConnector");
+            var field = DataPath.class.getDeclaredField("providerConnector");
             field.setAccessible(true);
-            ((ServerConnector) field.get(provider)).setIdleTimeout(idle.toMillis());
+            ((ServerConnector) field.get(provider.dataPath())).setIdleTimeout(idle.toMillis());
+        }
+
+        /**
+         * Moves both servers' clock past the end of {@code identity}'s validity: certificates are
+         * checked against the servers' clock, so nobody waits for it to expire.
+         */
+        void passExpiryOf(SigningIdentity identity) {
+            Instant expired = identity.certificate().getNotAfter().toInstant().plusMillis(200);
+            clock.advance(Duration.between(clock.instant(), expired));
+        }
+
+        /** Waits (at most 10 s) until the provider port has no connection open. */
+        void awaitNoProviderConnection() {
+            assertThat(Await.until(() -> provider.providerConnectionProtocols().isEmpty(), Duration.ofSeconds(10)))
+                    .isTrue();
         }
 
         HttpResponse<String> call() {
@@ -373,11 +391,11 @@ class CertificateStatusTest {
             }
         }
 
-        private SecurityServer startClient() {
+        private TestSecurityServer startClient() {
             return startClient(Duration.ofMinutes(1));
         }
 
-        private SecurityServer startClient(Duration peerConnectionMaxAge) {
+        private TestSecurityServer startClient(Duration peerConnectionMaxAge) {
             return start(
                     A,
                     APP,
@@ -389,7 +407,7 @@ class CertificateStatusTest {
                     peerConnectionMaxAge);
         }
 
-        private SecurityServer start(
+        private TestSecurityServer start(
                 MemberId owner,
                 SubsystemId subsystem,
                 SigningIdentity tls,
@@ -398,23 +416,24 @@ class CertificateStatusTest {
                 ProvidedServices services,
                 AccessRights rights,
                 Duration peerConnectionMaxAge) {
-            var server = new SecurityServer(SecurityServerSettings.builder()
-                    .owner(owner)
+            var settings = SecurityServerSettings.builder(owner)
                     .clients(List.of(subsystem))
-                    .tlsIdentity(tls)
-                    .signingIdentity(signing)
-                    .globalConfiguration(conf::get)
-                    .revocation(ca.revocationSource())
-                    .services(services)
-                    .accessRights(rights)
-                    .messageLog(log)
-                    .meterRegistry(new SimpleMeterRegistry())
                     .connectTimeout(Duration.ofSeconds(1))
                     .readTimeout(Duration.ofSeconds(2))
                     .peerConnectionMaxAge(peerConnectionMaxAge)
-                    .build());
-            server.start();
-            return server;
+                    .build();
+            return TestSecurityServer.start(
+                    settings,
+                    new TestSecurityServer.Parts(
+                            tls,
+                            signing,
+                            conf::get,
+                            ca.revocationSource(),
+                            services,
+                            rights,
+                            log,
+                            new SimpleMeterRegistry(),
+                            clock));
         }
 
         private static SecurityServerEntry entry(
@@ -447,6 +466,33 @@ class CertificateStatusTest {
         public void close() {
             client.close();
             provider.close();
+        }
+    }
+
+    /**
+     * The real time plus an offset that a test moves forward: revocations happen in real time, and
+     * expiry comes when the test says.
+     */
+    private static final class OffsetClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
 
 /** The X-Road REST metaservices (PR-MREST) through real loopback security servers. */
 class MetaservicesTest {
@@ -68,7 +69,8 @@ class MetaservicesTest {
 
     @Test
     void listMethodsListsTheProvidersServicesAndIsLoggedOnBothSides() {
-        JsonNode body = json(get(PROVIDER + "listMethods", OTHER.encoded()));
+        var response = get(PROVIDER + "listMethods", OTHER.encoded());
+        JsonNode body = json(response);
 
         assertThat(serviceCodes(body)).containsExactly("down", "person");
         JsonNode person = body.get("service").get(1);
@@ -79,8 +81,8 @@ class MetaservicesTest {
         assertThat(person.get("object_type").asString()).isEqualTo("SERVICE");
         assertThat(person.get("service_type").asString()).isEqualTo("OPENAPI");
         assertThat(body.get("service").get(0).get("service_type").asString()).isEqualTo("REST");
-        assertThat(t.clientLog.memory.records()).hasSize(1);
-        assertThat(t.providerLog.memory.records()).hasSize(1);
+        assertThat(t.clientLog.recordsOf(response)).hasSize(1);
+        assertThat(t.providerLog.recordsOf(response)).hasSize(1);
     }
 
     @Test

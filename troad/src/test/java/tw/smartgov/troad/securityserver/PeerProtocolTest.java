@@ -41,6 +41,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.peers.PeerTrust;
+import tw.smartgov.troad.securityserver.peers.TlsContexts;
 
 /** Security servers talk HTTP/2 to each other, and still answer a peer that offers only HTTP/1.1. */
 class PeerProtocolTest {
@@ -127,7 +129,7 @@ class PeerProtocolTest {
     private HoldingProvider currentProviderPort(int together) throws Exception {
         var server = new Server();
         return new HoldingProvider(
-                server, SecurityServer.providerConnector(server, TlsContexts.server(t.aTls, trust())), together);
+                server, DataPath.providerConnector(server, TlsContexts.server(t.aTls, trust())), together);
     }
 
     /** A provider port whose answers wait until a given number of requests are in at once. */
@@ -194,7 +196,7 @@ class PeerProtocolTest {
         PeerClient(Duration maxConnectionAge) throws Exception {
             var connector = new ClientConnector();
             connector.setSslContextFactory(trustingClient());
-            client = new HttpClient(SecurityServer.peerTransport(connector, maxConnectionAge));
+            client = new HttpClient(DataPath.peerTransport(connector, maxConnectionAge));
             client.start();
         }
 
@@ -237,11 +239,7 @@ class PeerProtocolTest {
     }
 
     private PeerTrust trust() {
-        return new PeerTrust(
-                new ConfigurationGuard(t.conf::get, Duration.ofHours(1), Clock.systemUTC()),
-                t.ca.revocationSource(),
-                Clock.systemUTC(),
-                chains -> {});
+        return new PeerTrust(t.conf::get, t.ca.revocationSource(), Clock.systemUTC(), chains -> {});
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tw.smartgov.CentralTestApplication;
+import tw.smartgov.troad.securityserver.config.ManagedAccessRights;
+import tw.smartgov.troad.securityserver.config.ManagedProvidedServices;
 import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**

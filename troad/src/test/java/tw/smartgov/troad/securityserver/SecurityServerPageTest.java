@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
 
 class SecurityServerPageTest extends SecurityServerAdminTestBase {
     private static final String PAGE = "/admin/troad/security-server";

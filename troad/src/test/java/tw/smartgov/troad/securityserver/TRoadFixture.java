@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +16,27 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpFields;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.globalconf.GlobalConfiguration;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.MemberEntry;
 import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
 import tw.smartgov.troad.identifier.MemberId;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
-import tw.smartgov.troad.node.LoopbackPorts;
+import tw.smartgov.troad.messagelog.InMemoryMessageLog;
+import tw.smartgov.troad.messagelog.MessageLog;
+import tw.smartgov.troad.messagelog.MessageRecord;
+import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.AccessRights;
+import tw.smartgov.troad.securityserver.config.InMemoryAccessRights;
+import tw.smartgov.troad.securityserver.config.InMemoryProvidedServices;
+import tw.smartgov.troad.securityserver.config.ProvidedServices;
+import tw.smartgov.troad.securityserver.config.SecurityServerSettings;
+import tw.smartgov.troad.securityserver.config.ServiceDescription;
+import tw.smartgov.troad.securityserver.peers.PeerTrust;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.Pem;
@@ -32,8 +47,11 @@ import tw.smartgov.trust.signature.JwsSigner;
 /**
  * Real loopback T-Road for tests: member A (client subsystems app and other) behind server a,
  * member B (provider subsystem registry) behind server b, a rogue server d whose TLS certificate
- * is not pinned, and entries for a provider whose server is down and one whose pin is wrong. One
- * shared instance per test JVM; tests reset what they change with {@link #reset()}.
+ * is not pinned, and entries for a provider whose server is down and one whose pin is wrong. Each
+ * server is started like a node starts its data path ({@link TestSecurityServer}). One shared
+ * instance per test JVM; tests reset what they change (configuration, access rights, services,
+ * failing logs) with {@link #reset()}, and count only the records of their own exchanges ({@link
+ * RecordingLog#recordsOf}).
  */
 final class TRoadFixture {
     static final MemberId A = new MemberId("TW", "GOV", "A");
@@ -54,8 +72,8 @@ final class TRoadFixture {
     final CertificateAuthority ca = TestPki.newCa();
     final Backend backend;
     final AtomicReference<GlobalConfiguration> conf = new AtomicReference<>();
-    final SwitchableLog clientLog = new SwitchableLog();
-    final SwitchableLog providerLog = new SwitchableLog();
+    final RecordingLog clientLog = new RecordingLog();
+    final RecordingLog providerLog = new RecordingLog();
     final InMemoryAccessRights rights = new InMemoryAccessRights();
     /** What every server consults; tests may point it at other rights until {@link #reset()}. */
     final SwitchableRights activeRights = new SwitchableRights(rights);
@@ -63,9 +81,11 @@ final class TRoadFixture {
     final InMemoryProvidedServices services = new InMemoryProvidedServices();
     private final List<ServiceDescription> initialServices = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final SecurityServer a;
-    final SecurityServer b;
-    final SecurityServer rogue;
+    final TestSecurityServer a;
+    final TestSecurityServer b;
+    final TestSecurityServer rogue;
+    private final SigningIdentity bTls;
+    private @Nullable TamperingRelay relay;
     /** A's TLS identity, pinned for A's server in the configuration. */
     final SigningIdentity aTls;
 
@@ -91,7 +111,7 @@ final class TRoadFixture {
         conf.set(configuration(List.of(), Instant.now().plus(Duration.ofHours(1))));
         aTls = identity(CertificateProfile.TLS_PEER);
         var aSign = identity(CertificateProfile.SIGNING);
-        var bTls = identity(CertificateProfile.TLS_PEER);
+        bTls = identity(CertificateProfile.TLS_PEER);
         var bSign = identity(CertificateProfile.SIGNING);
         a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, ProvidedServices.of(Map.of()));
         initialServices.add(new ServiceDescription(PERSON, backend.uri("/api"), PERSON_OPENAPI));
@@ -124,7 +144,37 @@ final class TRoadFixture {
         initialServices.forEach(services::put);
         clientLog.reset();
         providerLog.reset();
-        b.tamperProviderResponses(headers -> {});
+    }
+
+    /**
+     * Has B's responses changed after they were signed (until {@link #reset()}): B's entry in the
+     * configuration points at a relay that holds B's TLS key and changes the headers of what B answers.
+     */
+    void tamperProviderResponses(Consumer<HttpFields.Mutable> tamper) {
+        if (relay == null) {
+            // the relay trusts by the real addresses: it dials B where B really listens
+            GlobalConfiguration real = configuration(entries, Instant.now().plus(Duration.ofDays(1)));
+            var trust = new PeerTrust(() -> real, ca.revocationSource(), Clock.systemUTC(), chains -> {});
+            relay = new TamperingRelay(trust, bTls, aTls, b.providerAddress());
+        }
+        relay.tamper(tamper);
+        String address = relay.address().toString();
+        conf.set(configuration(
+                entries.stream()
+                        .map(e -> e.owner().equals(B) ? withAddress(e, address) : e)
+                        .toList(),
+                Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    private static SecurityServerEntry withAddress(SecurityServerEntry e, String address) {
+        return new SecurityServerEntry(
+                e.code(),
+                e.owner(),
+                address,
+                e.tlsCertificateSha256(),
+                e.signingCertificateSha256(),
+                e.signingCertificate(),
+                e.clients());
     }
 
     /**
@@ -175,30 +225,30 @@ final class TRoadFixture {
         return TestPki.identity(ca, profile);
     }
 
-    private SecurityServer start(
+    private TestSecurityServer start(
             MemberId owner,
             List<SubsystemId> clients,
             SigningIdentity tls,
             SigningIdentity signing,
             MessageLog log,
             ProvidedServices services) {
-        var server = new SecurityServer(SecurityServerSettings.builder()
-                .owner(owner)
+        var settings = SecurityServerSettings.builder(owner)
                 .clients(clients)
-                .tlsIdentity(tls)
-                .signingIdentity(signing)
-                .globalConfiguration(conf::get)
-                .globalConfigurationGrace(Duration.ofHours(1))
-                .revocation(ca.revocationSource())
-                .services(services)
-                .accessRights(activeRights)
-                .messageLog(log)
-                .meterRegistry(meters)
                 .connectTimeout(Duration.ofSeconds(1))
                 .readTimeout(READ_TIMEOUT)
-                .build());
-        server.start();
-        return server;
+                .build();
+        return TestSecurityServer.start(
+                settings,
+                new TestSecurityServer.Parts(
+                        tls,
+                        signing,
+                        conf::get,
+                        ca.revocationSource(),
+                        services,
+                        activeRights,
+                        log,
+                        meters,
+                        Clock.systemUTC()));
     }
 
     private static SecurityServerEntry entry(
@@ -230,7 +280,7 @@ final class TRoadFixture {
                 List.of());
     }
 
-    HttpRequest.Builder request(SecurityServer server, String pathAndQuery) {
+    HttpRequest.Builder request(TestSecurityServer server, String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(server.clientUri() + pathAndQuery))
                 .timeout(Duration.ofSeconds(30));
     }
@@ -271,16 +321,14 @@ final class TRoadFixture {
 
     /**
      * A message log that records in memory, or fails every record while {@code failing}; each
-     * record takes {@code commitTime} to become durable (or to fail). Records of exchanges whose
-     * request arrived before the last {@link #reset()} are dropped: a provider appends its record
-     * after sending the body, so when a client rejects the response on its headers the earlier
-     * test can end before that record arrives, and it must not count as the next test's.
+     * record takes {@code commitTime} to become durable (or to fail). A test counts the records of
+     * its own exchanges only ({@link #recordsOf}): a provider appends its record after sending the
+     * body, so a record of an earlier test's exchange may still arrive during the next test.
      */
-    static final class SwitchableLog implements MessageLog {
-        final InMemoryMessageLog memory = new InMemoryMessageLog();
+    static final class RecordingLog implements MessageLog {
+        private final InMemoryMessageLog memory = new InMemoryMessageLog();
         volatile boolean failing;
         volatile Duration commitTime = Duration.ZERO;
-        private volatile Instant resetAt = Instant.MIN;
 
         @Override
         public CompletableFuture<Void> record(MessageRecord record) {
@@ -293,17 +341,20 @@ final class TRoadFixture {
         }
 
         private CompletableFuture<Void> commit(MessageRecord record) {
-            if (record.request().at().isBefore(resetAt)) {
-                return CompletableFuture.completedFuture(null);
-            }
             return failing ? CompletableFuture.failedFuture(new IOException("disk full")) : memory.record(record);
         }
 
+        /** The records of the exchange whose response this is (by its {@code X-Road-Id}). */
+        List<MessageRecord> recordsOf(HttpResponse<?> response) {
+            String xRoadId = response.headers().firstValue(XRoadHeaders.ID).orElseThrow();
+            return memory.records().stream()
+                    .filter(r -> r.xRoadId().equals(xRoadId))
+                    .toList();
+        }
+
         void reset() {
-            resetAt = Instant.now();
             failing = false;
             commitTime = Duration.ZERO;
-            memory.clear();
         }
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tw.smartgov.troad.securityserver.AccessGrant;
-import tw.smartgov.troad.securityserver.ManagedAccessRights;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.ManagedAccessRights;
 
 /**
  * {@code /admin/troad/security-server/access-rights}: list, grant and revoke. Revoking is a POST

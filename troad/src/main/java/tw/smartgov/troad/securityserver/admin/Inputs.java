@@ -10,8 +10,8 @@ import tw.smartgov.troad.identifier.ClientId;
 import tw.smartgov.troad.identifier.InvalidIdentifierException;
 import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
-import tw.smartgov.troad.securityserver.AccessGrant;
-import tw.smartgov.troad.securityserver.ServiceDescription;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.ServiceDescription;
 
 /** Turns untrusted management input into domain values, or refuses it with a clear AdminException. */
 final class Inputs {

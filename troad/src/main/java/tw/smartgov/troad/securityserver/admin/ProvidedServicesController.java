@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tw.smartgov.troad.identifier.ServiceId;
-import tw.smartgov.troad.securityserver.ManagedProvidedServices;
-import tw.smartgov.troad.securityserver.ServiceDescription;
+import tw.smartgov.troad.securityserver.config.ManagedProvidedServices;
+import tw.smartgov.troad.securityserver.config.ServiceDescription;
 
 /** {@code /admin/troad/security-server/services}: list, put (add or replace) and remove. */
 @RestController

@@ -8,9 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tw.smartgov.troad.securityserver.AccessGrant;
-import tw.smartgov.troad.securityserver.ManagedAccessRights;
-import tw.smartgov.troad.securityserver.ManagedProvidedServices;
+import tw.smartgov.troad.securityserver.config.AccessGrant;
+import tw.smartgov.troad.securityserver.config.ManagedAccessRights;
+import tw.smartgov.troad.securityserver.config.ManagedProvidedServices;
 
 /**
  * The page {@code /admin/troad/security-server}: access rights and provided services with forms
