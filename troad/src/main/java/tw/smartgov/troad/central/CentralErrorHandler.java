@@ -2,6 +2,7 @@ package tw.smartgov.troad.central;
 
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -65,7 +66,7 @@ class CentralErrorHandler {
         return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage());
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String message) {
+    static ProblemDetail problem(HttpStatusCode status, String code, @Nullable String message) {
         if (status.is5xxServerError()) {
             log.error("central server failed: {}: {}", code, message);
         } else {

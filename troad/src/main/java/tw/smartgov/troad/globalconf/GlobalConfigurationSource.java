@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -193,12 +194,13 @@ public final class GlobalConfigurationSource implements AutoCloseable {
     }
 
     private void warnIfStale() {
+        GlobalConfiguration conf = current.get();
         switch (state()) {
             case EXPIRED_IN_GRACE ->
                 log.warn(
                         "GLOBAL CONFIGURATION EXPIRED at {}: exchange continues only until {}, then stops",
-                        current.get().expiresAt(),
-                        current.get().expiresAt().plus(grace));
+                        Objects.requireNonNull(conf).expiresAt(),
+                        conf.expiresAt().plus(grace));
             case REFUSED -> log.error("NO VALID GLOBAL CONFIGURATION: this security server refuses all exchange");
             case VALID -> {}
         }

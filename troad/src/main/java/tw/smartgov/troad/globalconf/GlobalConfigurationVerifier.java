@@ -75,7 +75,7 @@ public final class GlobalConfigurationVerifier {
                 case SIGNATURE_INVALID -> GlobalConfigurationException.Reason.INVALID_SIGNATURE;
                 default -> GlobalConfigurationException.Reason.MALFORMED;
             };
-            throw new GlobalConfigurationException(reason, e.getMessage(), e);
+            throw new GlobalConfigurationException(reason, String.valueOf(e.getMessage()), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tw.smartgov.troad.globalconf.CertificateFingerprint;
 import tw.smartgov.trust.TrustError;
@@ -68,7 +69,7 @@ public final class MessageArchiveVerifier {
                         null,
                         archive.records(),
                         List.of(),
-                        header.signerCertificates()));
+                        Objects.requireNonNullElse(header.signerCertificates(), List.<String>of())));
             } catch (TrustException e) {
                 throw new TrustException(e.error(), where + ": " + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package tw.smartgov.troad.messagelog;
 
 import java.net.URI;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ class MessageEvidenceController {
         if (leaf != null) {
             return json(exporter.forLeaf(log, leaf));
         }
-        return exporter.forXRoadId(log, xRoadId)
+        return exporter.forXRoadId(log, Objects.requireNonNull(xRoadId))
                 .map(MessageEvidenceController::json)
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "log " + log + " holds no record of that X-Road-Id"));
     }

@@ -40,10 +40,10 @@ final class MessageIndex {
 
     /** The leaves of {@code log} holding records of {@code xRoadId}, in log order. */
     List<Long> leaves(String log, String xRoadId) {
-        return jdbc.queryForList(
+        return jdbc.query(
                 "SELECT leaf_index FROM troad.ss_message_record WHERE log_name = ? AND x_road_id = ?"
                         + " ORDER BY leaf_index",
-                Long.class,
+                (rs, row) -> rs.getLong(1),
                 log,
                 xRoadId);
     }
@@ -59,7 +59,8 @@ final class MessageIndex {
     }
 
     List<String> logs() {
-        return jdbc.queryForList(
-                "SELECT DISTINCT log_name FROM troad.ss_message_record ORDER BY log_name", String.class);
+        return jdbc.query(
+                "SELECT DISTINCT log_name FROM troad.ss_message_record ORDER BY log_name",
+                (rs, row) -> rs.getString(1));
     }
 }

@@ -63,8 +63,10 @@ final class SignerCertificateStore {
         if (pem != null) {
             return pem;
         }
-        List<String> rows = jdbc.queryForList(
-                "SELECT chain_pem FROM troad.ss_signer_certificate WHERE thumbprint = ?", String.class, thumbprint);
+        List<String> rows = jdbc.query(
+                "SELECT chain_pem FROM troad.ss_signer_certificate WHERE thumbprint = ?",
+                (rs, row) -> rs.getString(1),
+                thumbprint);
         if (rows.isEmpty()) {
             throw new IllegalStateException(
                     "the message log refers to the signing certificate " + thumbprint + ", whose chain it never kept");

@@ -75,9 +75,10 @@ public final class SecurityServerNode implements AutoCloseable {
      *     reachable central server)
      */
     public synchronized void start() {
-        identities = enrolment.identities();
+        var ids = enrolment.identities();
+        identities = ids;
         var anchor = enrolment.anchor();
-        configuration = new GlobalConfigurationSource(
+        var configuration = new GlobalConfigurationSource(
                 anchor,
                 anchor.globalConfigurationUrl(),
                 settings.pollInterval(),
@@ -89,10 +90,13 @@ public final class SecurityServerNode implements AutoCloseable {
         }
         configuration.registerMetrics(meters);
         configuration.start();
-        crl = new CentralCrl(centralUrl, Duration.ofMinutes(10), clock);
+        this.configuration = configuration;
+        var crl = new CentralCrl(centralUrl, Duration.ofMinutes(10), clock);
         crl.fetch();
-        server = newServer(identities);
+        this.crl = crl;
+        var server = newServer(ids, configuration, crl);
         server.start();
+        this.server = server;
         renewals = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("renewal-" + settings.slug()).factory());
         renewals.scheduleWithFixedDelay(
@@ -104,8 +108,7 @@ public final class SecurityServerNode implements AutoCloseable {
                 server.providerPort());
     }
 
-    private DataPath newServer(Enrolment.Identities ids) {
-        GlobalConfigurationSource source = configuration;
+    private DataPath newServer(Enrolment.Identities ids, GlobalConfigurationSource source, CentralCrl crl) {
         return new DataPath(
                 settings,
                 new DataPath.Wiring(
@@ -136,12 +139,13 @@ public final class SecurityServerNode implements AutoCloseable {
     /** Renews the certificates if due, then restarts the data path on the new ones. */
     synchronized void renewIfDue() {
         try {
-            var renewed = enrolment.renewIfDue(identities, clock.instant());
+            var renewed = enrolment.renewIfDue(started(identities), clock.instant());
             if (renewed.isPresent()) {
                 identities = renewed.get();
-                server.stop();
-                server = newServer(identities);
-                server.start();
+                started(server).stop();
+                var restarted = newServer(renewed.get(), started(configuration), started(crl));
+                restarted.start();
+                server = restarted;
             }
         } catch (RuntimeException e) {
             log.error("security server {} could not renew its certificates: {}", settings.serverId(), e.getMessage());
@@ -150,7 +154,8 @@ public final class SecurityServerNode implements AutoCloseable {
 
     /** Fetches the global configuration now rather than at the next poll; true if a new one applied. */
     public boolean refreshConfiguration() {
-        return configuration != null && configuration.poll();
+        var current = configuration;
+        return current != null && current.poll();
     }
 
     /** True once the node has its certificates (it registered before, with this keystore). */
@@ -162,33 +167,47 @@ public final class SecurityServerNode implements AutoCloseable {
         return settings;
     }
 
+    /** The bound client port (after {@link #start()}). */
     public int clientPort() {
-        return server.clientPort();
+        return started(server).clientPort();
     }
 
+    /** The bound provider port (after {@link #start()}). */
     public int providerPort() {
-        return server.providerPort();
+        return started(server).providerPort();
     }
 
+    /** Where the member's information systems call (after {@link #start()}). */
     public URI clientUri() {
-        return server.clientUri();
+        return started(server).clientUri();
     }
 
     /** The global configuration in use, if one was fetched. */
     public Optional<GlobalConfiguration> configuration() {
-        return configuration == null ? Optional.empty() : configuration.current();
+        var current = configuration;
+        return current == null ? Optional.empty() : current.current();
     }
 
     public GlobalConfigurationSource.State configurationState() {
-        return configuration == null ? GlobalConfigurationSource.State.REFUSED : configuration.state();
+        var current = configuration;
+        return current == null ? GlobalConfigurationSource.State.REFUSED : current.state();
     }
 
+    /** The TLS certificate in use (after {@link #start()}). */
     public X509Certificate tlsCertificate() {
-        return identities.tls().certificate();
+        return started(identities).tls().certificate();
     }
 
+    /** The signing certificate in use (after {@link #start()}). */
     public X509Certificate signingCertificate() {
-        return identities.signing().certificate();
+        return started(identities).signing().certificate();
+    }
+
+    private static <T> T started(@Nullable T part) {
+        if (part == null) {
+            throw new IllegalStateException("the security server node has not started");
+        }
+        return part;
     }
 
     /** The signing identity the central CA issued, once the node has it. */

@@ -3,6 +3,7 @@ package tw.smartgov.troad.securityserver.admin;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,11 @@ class AccessRightsController {
     }
 
     /** The JSON form of a grant; method and pathPrefix are null when unrestricted. */
-    record GrantView(String client, String service, String method, String pathPrefix) {
+    record GrantView(
+            String client,
+            String service,
+            @Nullable String method,
+            @Nullable String pathPrefix) {
         static GrantView of(AccessGrant g) {
             return new GrantView(g.client().encoded(), g.service().encoded(), g.method(), g.pathPrefix());
         }

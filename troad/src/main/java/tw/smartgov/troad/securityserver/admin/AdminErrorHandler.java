@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver.admin;
 
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -42,7 +43,7 @@ class AdminErrorHandler {
         return problem(AdminError.INVALID_REQUEST, "the query parameter " + e.getParameterName() + " is missing");
     }
 
-    static ProblemDetail problem(AdminError error, String message) {
+    static ProblemDetail problem(AdminError error, @Nullable String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), message);
         problem.setType(URI.create("urn:smartgov:troad:security-server:"
                 + error.name().toLowerCase(Locale.ROOT).replace('_', '-')));

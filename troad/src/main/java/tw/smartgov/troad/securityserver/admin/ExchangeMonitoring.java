@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,13 +43,15 @@ final class ExchangeMonitoring {
 
     private record Key(String side, String service, String client) {}
 
+    // every troad.requests timer has these tags (ExchangeMetrics)
+    private static String tag(Timer timer, String name) {
+        return Objects.requireNonNull(timer.getId().getTag(name), name);
+    }
+
     List<Entry> entries() {
         Map<Key, List<Timer>> timers = new LinkedHashMap<>();
         for (Timer timer : registry.find("troad.requests").timers()) {
-            Key key = new Key(
-                    timer.getId().getTag("side"),
-                    timer.getId().getTag("service"),
-                    timer.getId().getTag("client"));
+            Key key = new Key(tag(timer, "side"), tag(timer, "service"), tag(timer, "client"));
             timers.computeIfAbsent(key, k -> new ArrayList<>()).add(timer);
         }
         return timers.entrySet().stream()

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +46,7 @@ final class LogMonitoring {
     }
 
     private Entry entry(Timer commits) {
-        String log = commits.getId().getTag("log");
+        String log = Objects.requireNonNull(commits.getId().getTag("log"), "every log commit timer names its log");
         DistributionSummary records =
                 registry.find("smartgov.log.commit.appends").tag("log", log).summary();
         Gauge queued = registry.find("smartgov.log.queued").tag("log", log).gauge();

@@ -94,8 +94,9 @@ public final class UpstreamCall {
             request.abort(e);
             throw new Failed(Failure.OTHER, e);
         } catch (ExecutionException e) {
-            request.abort(e.getCause() == null ? e : e.getCause());
-            throw new Failed(classify(e.getCause()), e.getCause() == null ? e : e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            request.abort(cause);
+            throw new Failed(classify(cause), cause);
         }
         InputStream in = listener.getInputStream();
         try {
