@@ -9,7 +9,9 @@
  * securityserver-config} (settings, provided services, access rights) and {@code messagelog}
  * (records and their offline verifiers). Every other package is internal.
  */
+@ApplicationModule(allowedDependencies = {"trust", "trust :: *"}) // troad uses only trust
 @NullMarked
 package tw.smartgov.troad;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

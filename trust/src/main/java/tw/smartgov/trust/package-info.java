@@ -9,7 +9,9 @@
  * migrations, the module's wiring) and depends on none of them, so that they may all use it
  * without a package cycle; a feature package's own wiring stays in that package.
  */
+@ApplicationModule(allowedDependencies = {}) // trust depends on no other SmartGov module
 @NullMarked
 package tw.smartgov.trust;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

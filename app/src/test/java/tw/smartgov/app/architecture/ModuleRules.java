@@ -21,8 +21,12 @@ import org.springframework.modulith.core.ApplicationModules;
  * </ul>
  */
 final class ModuleRules {
-    /** Production classes only: tests may reach into a module's internals. */
-    static final ImportOption PRODUCTION = new ImportOption.DoNotIncludeTests();
+    /**
+     * Production classes only: tests may reach into a module's internals. Besides test folders, the
+     * modules' test-jars (on the classpath when Maven runs {@code verify}) hold test classes too.
+     */
+    static final ImportOption PRODUCTION =
+            location -> new ImportOption.DoNotIncludeTests().includes(location) && !location.contains("-tests.jar");
 
     private ModuleRules() {}
 

@@ -53,7 +53,7 @@ import tw.smartgov.trust.signature.JwsSigner;
  * failing logs) with {@link #reset()}, and count only the records of their own exchanges ({@link
  * RecordingLog#recordsOf}).
  */
-final class TRoadFixture {
+final class TRoadFixture implements AutoCloseable {
     static final MemberId A = new MemberId("TW", "GOV", "A");
     static final MemberId B = new MemberId("TW", "GOV", "B");
     static final SubsystemId APP = A.subsystem("app");
@@ -95,6 +95,14 @@ final class TRoadFixture {
             .build();
     private final List<SecurityServerEntry> entries = new ArrayList<>();
 
+    /**
+     * A network of its own, for a test that counts what every exchange of the network adds (its
+     * meters): exchanges of other tests, finishing late, cannot reach it. Close it after.
+     */
+    static TRoadFixture ownNetwork() {
+        return new TRoadFixture();
+    }
+
     static synchronized TRoadFixture shared() {
         if (shared == null) {
             shared = new TRoadFixture();
@@ -131,6 +139,14 @@ final class TRoadFixture {
                 GONE.member(), URI.create("https://127.0.0.1:" + LoopbackPorts.free()), bTls, bSign, List.of(GONE)));
         entries.add(entry(IMPOSTOR.member(), rogue.providerAddress(), bTls, bSign, List.of(IMPOSTOR)));
         reset();
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
+        rogue.close();
+        backend.close();
     }
 
     /** Undoes what tests change: configuration, access rights, logs, hooks. */
