@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tw.smartgov.web.PageAccessibility;
 
 /** Keeps {@code smartgov dev} working on its embedded H2 database, as a newcomer first sees it. */
 class DevRoleSmokeTest {
@@ -47,17 +48,55 @@ class DevRoleSmokeTest {
                 HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void startPageSaysWhatIsRunningInChineseAndEnglish() throws Exception {
-        var page = get("/");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body())
-                .contains("lang=\"zh-Hant-TW\"", "信任服務", "lang=\"en\"", "Trust services", "/troad/catalog");
+    /** GET as the dev admin, whose password {@code smartgov dev} generated into its data directory. */
+    HttpResponse<String> getAsAdmin(String path) throws Exception {
+        String password = Files.readAllLines(dataDir.resolve(DevSecrets.FILE)).stream()
+                .filter(line -> line.startsWith("smartgov.admin.password="))
+                .findFirst()
+                .orElseThrow()
+                .substring("smartgov.admin.password=".length());
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Authorization", "Basic " + basic)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void startPagePassesTheAccessibilityChecks() throws Exception {
-        assertThat(PageAccessibility.problems(get("/").body())).isEmpty();
+    void startPageSaysWhatIsRunningInTraditionalChineseFirstAndEnglishOnRequest() throws Exception {
+        var page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("lang=\"zh-Hant-TW\"", "信任服務", "/troad/catalog", "href=\"/admin/troad\">登入</a>");
+        var english = get("/?lang=en");
+        assertThat(english.body()).contains("lang=\"en\"", "Trust services", "/troad/catalog");
+        assertThat(english.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("smartgov-lang=en"));
+    }
+
+    @Test
+    void everyPagePassesTheAccessibilityChecksInBothLanguages() throws Exception {
+        for (String path : new String[] {"/"}) {
+            for (String lang : new String[] {"zh-TW", "en"}) {
+                var page = getAsAdmin(path + "?lang=" + lang);
+                assertThat(page.statusCode()).as(path).isEqualTo(200);
+                assertThat(PageAccessibility.problems(page.body()))
+                        .as(path + " in " + lang)
+                        .isEmpty();
+                assertThat(PageAccessibility.csrfProblems(page.body())).as(path).isEmpty();
+                assertThat(page.body()).as(path).contains(lang.equals("en") ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"");
+            }
+        }
+    }
+
+    @Test
+    void theDesignSystemAndTheBrandAreServedToAnyone() throws Exception {
+        for (String asset : new String[] {
+            "/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css", "/css/smartgov.css", "/js/smartgov.js"
+        }) {
+            assertThat(get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
     }
 
     @Test

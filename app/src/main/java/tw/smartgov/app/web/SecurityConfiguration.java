@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         // error pages render whatever status a permitted request ended with
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/css/**", "/favicon.ico")
+                        .requestMatchers(HttpMethod.GET, "/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

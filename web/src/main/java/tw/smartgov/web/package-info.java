@@ -1,0 +1,9 @@
+/**
+ * What every SmartGov page shares: the layout ({@code templates/layout/page.html}), the
+ * design-system components ({@code templates/layout/components.html}, GOV.UK Frontend rebranded),
+ * the language switch and the message bundles. Its only API is {@link tw.smartgov.web.WebConfiguration}.
+ */
+@NullMarked
+package tw.smartgov.web;
+
+import org.jspecify.annotations.NullMarked;
