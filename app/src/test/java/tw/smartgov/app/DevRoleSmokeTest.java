@@ -77,7 +77,7 @@ class DevRoleSmokeTest {
 
     @Test
     void everyPagePassesTheAccessibilityChecksInBothLanguages() throws Exception {
-        for (String path : new String[] {"/"}) {
+        for (String path : new String[] {"/", "/troad/catalog", "/admin/troad", "/admin/troad/security-server"}) {
             for (String lang : new String[] {"zh-TW", "en"}) {
                 var page = getAsAdmin(path + "?lang=" + lang);
                 assertThat(page.statusCode()).as(path).isEqualTo(200);
@@ -88,6 +88,7 @@ class DevRoleSmokeTest {
                 assertThat(page.body()).as(path).contains(lang.equals("en") ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"");
             }
         }
+        assertThat(getAsAdmin("/admin/troad").body()).contains("已登入：admin");
     }
 
     @Test
