@@ -19,6 +19,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
+import org.jspecify.annotations.Nullable;
 import tw.smartgov.trust.TrustError;
 import tw.smartgov.trust.TrustException;
 
@@ -99,18 +100,33 @@ final class Es256 {
      * @return the 64 bytes R‖S
      */
     static byte[] sign(ECPrivateKeyParameters key, Es256Nonces nonces, byte[] signingInput) {
-        BigInteger n = key.getParameters().getN();
-        // P-256 and SHA-256 have the same bit length: the digest is e without truncation
-        BigInteger e = new BigInteger(1, sha256(signingInput));
+        byte[] digest = sha256(signingInput);
         while (true) {
-            Es256Nonces.Nonce nonce = nonces.take();
-            BigInteger s = nonce.kInverse()
-                    .multiply(e.add(key.getD().multiply(nonce.r())))
-                    .mod(n);
-            if (s.signum() != 0) {
-                return concatenated(nonce.r(), s);
+            byte[] signature = signDigest(key, nonces.take(), digest);
+            if (signature != null) {
+                return signature;
             }
         }
+    }
+
+    /**
+     * {@code s = k⁻¹·(e + d·r) mod n} for one nonce, as Bouncy Castle's {@link ECDSASigner} (1.87)
+     * computes it: with {@link BigIntegers#modMult} and {@link BigIntegers#modAdd}, whose running
+     * time does not depend on the values (fixed-length Montgomery arithmetic), where {@code
+     * BigInteger}'s multiply and mod take time that depends on the private key {@code d}, and on
+     * the secret {@code k⁻¹}. Only {@code e}, public, is reduced with {@code BigInteger}; {@code
+     * k⁻¹} was computed with the constant-time {@link BigIntegers#modOddInverse}.
+     *
+     * @param digest the SHA-256 digest of the signing input: P-256 and SHA-256 have the same bit
+     *     length, so it is e without truncation (reduced mod n: modAdd takes values below n)
+     * @return R‖S, or null in the (negligibly rare) case s = 0, when another nonce must be used
+     */
+    static byte @Nullable [] signDigest(ECPrivateKeyParameters key, Es256Nonces.Nonce nonce, byte[] digest) {
+        BigInteger n = key.getParameters().getN();
+        BigInteger e = new BigInteger(1, digest).mod(n);
+        BigInteger dr = BigIntegers.modMult(n, key.getD(), nonce.r());
+        BigInteger s = BigIntegers.modMult(n, nonce.kInverse(), BigIntegers.modAdd(n, e, dr));
+        return s.signum() == 0 ? null : concatenated(nonce.r(), s);
     }
 
     /** R‖S as ES256 encodes a signature (RFC 7518 §3.4): each 32 bytes, unsigned, big-endian. */

@@ -10,11 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ECDSA nonces of one P-256 key, computed before the signatures that use them. The multiplication
@@ -35,8 +38,45 @@ final class Es256Nonces {
     private static final ExecutorService REFILL = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("es256-nonces").daemon(true).unstarted(task));
 
-    /** {@code r = x(kG) mod n} and {@code k⁻¹ mod n} of one nonce {@code k}. */
-    record Nonce(BigInteger r, BigInteger kInverse) {}
+    /**
+     * {@code r = x(kG) mod n} and {@code k⁻¹ mod n} of one nonce {@code k}. Not a record: a
+     * record's {@code toString} would print {@code k⁻¹}, and one logged nonce with the signature
+     * made with it gives the private key away ({@code d = (s·k − e)·r⁻¹}). Nothing here prints
+     * either value; identity equality.
+     */
+    static final class Nonce {
+        private final BigInteger r;
+        private final BigInteger kInverse;
+
+        private Nonce(BigInteger r, BigInteger kInverse) {
+            this.r = r;
+            this.kInverse = kInverse;
+        }
+
+        /**
+         * The nonce {@code k} (in {@code [1, n-1]}) as a signature uses it, or null if {@code
+         * x(kG) mod n} is 0 and k cannot be used.
+         */
+        static @Nullable Nonce of(BigInteger k, ECDomainParameters domain, ECMultiplier multiplier) {
+            BigInteger n = domain.getN();
+            ECPoint point = multiplier.multiply(domain.getG(), k).normalize();
+            BigInteger r = point.getAffineXCoord().toBigInteger().mod(n);
+            return r.signum() == 0 ? null : new Nonce(r, BigIntegers.modOddInverse(n, k));
+        }
+
+        BigInteger r() {
+            return r;
+        }
+
+        BigInteger kInverse() {
+            return kInverse;
+        }
+
+        @Override
+        public String toString() {
+            return "Nonce[secret]";
+        }
+    }
 
     private final ECPrivateKeyParameters key;
     private final ConcurrentLinkedQueue<Nonce> ready = new ConcurrentLinkedQueue<>();
@@ -88,13 +128,10 @@ final class Es256Nonces {
     }
 
     private Nonce compute() {
-        BigInteger n = key.getParameters().getN();
         while (true) {
-            BigInteger k = nextK(n);
-            ECPoint point = multiplier.multiply(key.getParameters().getG(), k).normalize();
-            BigInteger r = point.getAffineXCoord().toBigInteger().mod(n);
-            if (r.signum() != 0) {
-                return new Nonce(r, BigIntegers.modOddInverse(n, k));
+            Nonce nonce = Nonce.of(nextK(key.getParameters().getN()), key.getParameters(), multiplier);
+            if (nonce != null) {
+                return nonce;
             }
         }
     }

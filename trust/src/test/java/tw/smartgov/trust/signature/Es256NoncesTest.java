@@ -78,6 +78,22 @@ class Es256NoncesTest {
         assertThat(rs).hasSize(threads * each);
     }
 
+    @Test
+    void aNonceNeverPrintsItsSecrets() {
+        Es256Nonces.Nonce nonce = new Es256Nonces(Es256Properties.KEY_PARAMETERS).take();
+
+        String printed = nonce.toString() + " " + String.valueOf(nonce);
+        for (BigInteger secret : List.of(nonce.kInverse(), nonce.r())) {
+            for (int radix : new int[] {10, 16}) {
+                assertThat(printed).doesNotContainIgnoringCase(secret.toString(radix));
+            }
+            assertThat(printed)
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(secret.toByteArray()))
+                    .doesNotContain(java.util.HexFormat.of().formatHex(secret.toByteArray()));
+        }
+        assertThat(printed).doesNotContainPattern("[0-9a-fA-F]{16}").doesNotContainPattern("[0-9]{10}");
+    }
+
     private static void awaitReady(Es256Nonces nonces, int count) {
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(5))
