@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,8 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ECDSA nonces of one P-256 key, computed before the signatures that use them. The multiplication
@@ -28,13 +31,17 @@ import org.jspecify.annotations.Nullable;
  * none is ready (the first signature, a burst) the nonce is computed on the signing thread.
  *
  * <p>A nonce does not depend on the message, so it cannot be derived from it as RFC 6979 does.
- * Each is derived instead with RFC 6979's HMAC-DRBG from the private key and 32 fresh bytes of
- * {@link SecureRandom} with a counter ("hedged"): predicting one needs the key, and two equal ones
- * would need the random source to repeat itself exactly and the counter too. Each nonce is used
- * once and, like the key, never leaves this process's memory.
+ * Each is derived instead with RFC 6979's HMAC-DRBG from the private key and a seed of 32 fresh
+ * bytes of {@link SecureRandom}, a counter shared by all instances and both clocks ("hedged"):
+ * predicting one needs the key, and two equal ones would need the random source to repeat itself
+ * exactly, in one process at one instant. Each nonce is handed out once. What no seed can prevent
+ * is a copy of the process's memory (a checkpoint, a virtual machine's snapshot) handing out the
+ * same ready nonces again: a nonce is used only while young and only if the clocks show no resume
+ * since it was made ({@link NonceClock}); docs/trust.md says what an operator must never do.
  */
 final class Es256Nonces {
     static final int CAPACITY = 64;
+    private static final Logger log = LoggerFactory.getLogger(Es256Nonces.class);
     private static final ExecutorService REFILL = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("es256-nonces").daemon(true).unstarted(task));
 
@@ -78,28 +85,44 @@ final class Es256Nonces {
         }
     }
 
+    /** A nonce waiting for its signature, with when it was made. */
+    private record Ready(Nonce nonce, NonceClock.Stamp made) {}
+
+    // Process-wide, so that two instances of one key never derive from the same counter value.
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private final ECPrivateKeyParameters key;
-    private final ConcurrentLinkedQueue<Nonce> ready = new ConcurrentLinkedQueue<>();
+    private final SecureRandom random;
+    private final NonceClock clock;
+    private final Executor refills;
+    private final ConcurrentLinkedQueue<Ready> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger readyCount = new AtomicInteger();
     private final AtomicBoolean refilling = new AtomicBoolean();
-    private final AtomicLong counter = new AtomicLong();
-    private final SecureRandom random = new SecureRandom();
     private final FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
 
     Es256Nonces(ECPrivateKeyParameters key) {
-        this.key = key;
+        this(key, new SecureRandom(), NonceClock.SYSTEM, REFILL);
     }
 
-    /** A nonce never handed out before: a ready one if there is, else one computed now. */
+    /** @param refills where the refills run (one at a time per instance) */
+    Es256Nonces(ECPrivateKeyParameters key, SecureRandom random, NonceClock clock, Executor refills) {
+        this.key = key;
+        this.random = random;
+        this.clock = clock;
+        this.refills = refills;
+    }
+
+    /**
+     * A nonce never handed out before, in this process image: a ready one if there is one young
+     * enough and made since the clocks last diverged ({@link NonceClock}), else one computed now.
+     */
     Nonce take() {
-        Nonce nonce = ready.poll();
+        Nonce nonce = nextUsable();
         if (nonce == null) {
-            nonce = compute();
-        } else {
-            readyCount.decrementAndGet();
+            nonce = compute().nonce();
         }
         if (readyCount.get() <= CAPACITY / 2 && refilling.compareAndSet(false, true)) {
-            REFILL.execute(this::refill);
+            refills.execute(this::refill);
         }
         return nonce;
     }
@@ -117,6 +140,45 @@ final class Es256Nonces {
         return readyCount.get();
     }
 
+    // Drops what may not be used: expired nonces, and after a jump of the clocks every nonce made before it.
+    private @Nullable Nonce nextUsable() {
+        NonceClock.Stamp now = clock.now();
+        int discarded = 0;
+        long jumpNanos = 0;
+        try {
+            for (Ready next = poll(); next != null; next = poll()) {
+                switch (clock.check(next.made(), now)) {
+                    case USABLE -> {
+                        return next.nonce();
+                    }
+                    case EXPIRED -> {}
+                    case CLOCKS_DIVERGED -> {
+                        discarded++;
+                        jumpNanos = now.wallMinusMonotonicNanos() - next.made().wallMinusMonotonicNanos();
+                    }
+                }
+            }
+            return null;
+        } finally {
+            if (discarded > 0) {
+                log.warn(
+                        "the wall clock moved {} ms against the monotonic clock (a process or virtual machine"
+                                + " resumed from a snapshot, or a clock step): {} ES256 nonces computed before it"
+                                + " were discarded",
+                        jumpNanos / 1_000_000,
+                        discarded);
+            }
+        }
+    }
+
+    private @Nullable Ready poll() {
+        Ready next = ready.poll();
+        if (next != null) {
+            readyCount.decrementAndGet();
+        }
+        return next;
+    }
+
     private void refill() {
         try {
             while (readyCount.get() < CAPACITY) {
@@ -127,19 +189,26 @@ final class Es256Nonces {
         }
     }
 
-    private Nonce compute() {
+    private Ready compute() {
+        NonceClock.Stamp made = clock.now(); // before the randomness is drawn
         while (true) {
             Nonce nonce = Nonce.of(nextK(key.getParameters().getN()), key.getParameters(), multiplier);
             if (nonce != null) {
-                return nonce;
+                return new Ready(nonce, made);
             }
         }
     }
 
+    // RFC 6979's HMAC-DRBG keyed with the private key, seeded with fresh randomness, a counter
+    // unique in the process and both clocks: two equal seeds need the random source to repeat
+    // itself, in the same process at the same instant.
     private BigInteger nextK(BigInteger n) {
-        byte[] seed = new byte[32 + Long.BYTES];
+        byte[] seed = new byte[32 + 3 * Long.BYTES];
         random.nextBytes(seed);
-        ByteBuffer.wrap(seed, 32, Long.BYTES).putLong(counter.incrementAndGet());
+        ByteBuffer.wrap(seed, 32, 3 * Long.BYTES)
+                .putLong(COUNTER.incrementAndGet())
+                .putLong(System.nanoTime())
+                .putLong(System.currentTimeMillis());
         var calculator = new HMacDSAKCalculator(new SHA256Digest());
         calculator.init(n, key.getD(), Es256.sha256(seed));
         return calculator.nextK();
