@@ -1,6 +1,5 @@
 package tw.smartgov.trust.signature;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +15,6 @@ import tw.smartgov.trust.TrustException;
  */
 public record BatchSignature(String rootJws, long index, long size, List<byte[]> path) {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     public BatchSignature {
         path = List.copyOf(path);
@@ -34,23 +32,35 @@ public record BatchSignature(String rootJws, long index, long size, List<byte[]>
         return out.toString();
     }
 
-    /** Parses {@link #encoded()}; anything else is {@link TrustError#MALFORMED_SIGNATURE}. */
+    /**
+     * Parses {@link #encoded()}, and only what it gives (canonical base64url, decimal numbers without
+     * sign or leading zeros), so that a batch signature has one encoding; anything else is {@link
+     * TrustError#MALFORMED_SIGNATURE}.
+     */
     public static BatchSignature parse(String encoded) {
         String[] parts = encoded.split("~", -1);
         if (parts.length != 4) {
             throw malformed("expected 4 '~'-separated parts, found " + parts.length);
         }
-        try {
-            List<byte[]> path = new ArrayList<>();
-            if (!parts[3].isEmpty()) {
-                for (String hash : parts[3].split("\\.", -1)) {
-                    path.add(B64D.decode(hash.getBytes(StandardCharsets.US_ASCII)));
-                }
+        List<byte[]> path = new ArrayList<>();
+        if (!parts[3].isEmpty()) {
+            for (String hash : parts[3].split("\\.", -1)) {
+                path.add(Base64Url.decode(hash, "a hash of the batch signature's path"));
             }
-            return new BatchSignature(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), path);
-        } catch (IllegalArgumentException e) {
-            throw malformed("index, size or path is not well formed");
         }
+        return new BatchSignature(parts[0], number(parts[1]), number(parts[2]), path);
+    }
+
+    private static long number(String decimal) {
+        try {
+            long number = Long.parseLong(decimal);
+            if (number >= 0 && Long.toString(number).equals(decimal)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw malformed("index or size is not a decimal number without sign or leading zeros: " + decimal);
     }
 
     private static TrustException malformed(String why) {

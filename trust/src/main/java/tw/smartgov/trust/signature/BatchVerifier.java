@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +97,7 @@ public final class BatchVerifier {
     private static SignedRoot parse(VerifiedJws verified, Instant now) {
         try {
             RootDocument doc = JSON.readValue(verified.payload(), RootDocument.class);
-            byte[] hash = Base64.getUrlDecoder().decode(doc.root());
+            byte[] hash = Base64Url.decode(doc.root(), "the signed batch root");
             if (hash.length != MerkleHash.LENGTH || doc.size() < 1) {
                 throw invalid("the signed batch root is malformed");
             }

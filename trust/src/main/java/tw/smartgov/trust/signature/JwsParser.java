@@ -30,7 +30,6 @@ import tw.smartgov.trust.TrustException;
  */
 final class JwsParser {
     private static final int CACHE_LIMIT = 1_000;
-    private static final java.util.Base64.Decoder B64URL = java.util.Base64.getUrlDecoder();
     private static final java.util.Base64.Encoder B64URL_ENCODER =
             java.util.Base64.getUrlEncoder().withoutPadding();
 
@@ -76,19 +75,17 @@ final class JwsParser {
         if (detachedPayload != null && !encodedPayload.isEmpty()) {
             throw malformed("a detached JWS has an empty payload part");
         }
-        try {
-            byte[] payload = detachedPayload != null ? detachedPayload.clone() : B64URL.decode(encodedPayload);
-            String signed = detachedPayload != null
-                    ? compact.substring(0, first + 1) + B64URL_ENCODER.encodeToString(detachedPayload)
-                    : compact.substring(0, second);
-            return new Parsed(
-                    header,
-                    payload,
-                    signed.getBytes(StandardCharsets.US_ASCII),
-                    B64URL.decode(compact.substring(second + 1)));
-        } catch (IllegalArgumentException e) {
-            throw malformed("the JWS payload or signature is not base64url");
-        }
+        // Each part is canonical base64url, so that a JWS string is the one encoding of what it carries.
+        byte[] payload =
+                detachedPayload != null ? detachedPayload.clone() : Base64Url.decode(encodedPayload, "the JWS payload");
+        String signed = detachedPayload != null
+                ? compact.substring(0, first + 1) + B64URL_ENCODER.encodeToString(detachedPayload)
+                : compact.substring(0, second);
+        return new Parsed(
+                header,
+                payload,
+                signed.getBytes(StandardCharsets.US_ASCII),
+                Base64Url.decode(compact.substring(second + 1), "the JWS signature"));
     }
 
     /** Parses a protected header (base64url), without remembering it. */
@@ -101,7 +98,7 @@ final class JwsParser {
         if (known != null) {
             return known;
         }
-        requireEs256(encoded);
+        requireEs256(Base64Url.decode(encoded, "the JWS header"));
         JWSHeader parsed;
         try {
             parsed = JWSHeader.parse(new Base64URL(encoded));
@@ -110,9 +107,7 @@ final class JwsParser {
         }
         var critical = parsed.getCriticalParams();
         List<X509Certificate> chain = chain(parsed);
-        String thumbprint = parsed.getX509CertSHA256Thumbprint() == null
-                ? null
-                : parsed.getX509CertSHA256Thumbprint().toString();
+        String thumbprint = thumbprint(parsed);
         if (chain.isEmpty() && thumbprint == null) {
             throw malformed("the JWS header has neither an x5c certificate chain nor an x5t#S256 thumbprint,"
                     + " so its signer is unknown");
@@ -136,6 +131,18 @@ final class JwsParser {
         return header;
     }
 
+    /** The x5t#S256 thumbprint, if any: canonical base64url of 32 bytes. */
+    private static @Nullable String thumbprint(JWSHeader header) {
+        Base64URL thumbprint = header.getX509CertSHA256Thumbprint();
+        if (thumbprint == null) {
+            return null;
+        }
+        if (Base64Url.decode(thumbprint.toString(), "the JWS header's x5t#S256").length != 32) {
+            throw malformed("the JWS header's x5t#S256 is not a SHA-256 thumbprint (32 bytes)");
+        }
+        return thumbprint.toString();
+    }
+
     /** The x5c chain, leaf first; empty if there is none. */
     private List<X509Certificate> chain(JWSHeader header) {
         List<Base64> x5c = header.getX509CertChain();
@@ -154,9 +161,11 @@ final class JwsParser {
         if (cached != null) {
             return cached;
         }
+        byte[] der = encoded.decode();
+        Base64Url.requireCanonicalBase64(encoded.toString(), der, "a certificate in the JWS x5c header");
         try {
-            var certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(encoded.decode()));
+            var certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             if (certificates.size() >= CACHE_LIMIT) {
                 certificates.clear();
             }
@@ -168,10 +177,10 @@ final class JwsParser {
         }
     }
 
-    private static void requireEs256(String encodedHeader) {
+    private static void requireEs256(byte[] header) {
         Object alg;
         try {
-            alg = JSONObjectUtils.parse(new Base64URL(encodedHeader).decodeToString())
+            alg = JSONObjectUtils.parse(new String(header, StandardCharsets.UTF_8))
                     .get("alg");
         } catch (ParseException | RuntimeException e) {
             throw malformed("the JWS header is not base64url-encoded JSON");
