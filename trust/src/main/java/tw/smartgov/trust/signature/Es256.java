@@ -110,22 +110,22 @@ final class Es256 {
     }
 
     /**
-     * {@code s = k⁻¹·(e + d·r) mod n} for one nonce, as Bouncy Castle's {@link ECDSASigner} (1.87)
-     * computes it: with {@link BigIntegers#modMult} and {@link BigIntegers#modAdd}, whose running
-     * time does not depend on the values (fixed-length Montgomery arithmetic), where {@code
-     * BigInteger}'s multiply and mod take time that depends on the private key {@code d}, and on
-     * the secret {@code k⁻¹}. Only {@code e}, public, is reduced with {@code BigInteger}; {@code
-     * k⁻¹} was computed with the constant-time {@link BigIntegers#modOddInverse}.
+     * {@code s = k⁻¹·(e + d·r) mod n} for one nonce, computed as {@code k⁻¹·e + k⁻¹·d·r} with
+     * {@code k⁻¹·d·r} computed with the nonce ({@link Es256Nonces.Nonce}). All of it runs in Bouncy
+     * Castle's {@link BigIntegers#modMult} and {@link BigIntegers#modAdd}, as its {@link
+     * ECDSASigner} (1.87) computes s: fixed-length Montgomery arithmetic whose running time does not
+     * depend on the values, where {@code BigInteger}'s multiply and mod take time that depends on
+     * the secrets {@code d} and {@code k⁻¹}. Only {@code e}, public, is reduced with {@code
+     * BigInteger}; {@code k⁻¹} comes from the constant-time {@link BigIntegers#modOddInverse}.
      *
      * @param digest the SHA-256 digest of the signing input: P-256 and SHA-256 have the same bit
-     *     length, so it is e without truncation (reduced mod n: modAdd takes values below n)
+     *     length, so it is e without truncation (reduced mod n: modMult takes values below n)
      * @return R‖S, or null in the (negligibly rare) case s = 0, when another nonce must be used
      */
     static byte @Nullable [] signDigest(ECPrivateKeyParameters key, Es256Nonces.Nonce nonce, byte[] digest) {
         BigInteger n = key.getParameters().getN();
         BigInteger e = new BigInteger(1, digest).mod(n);
-        BigInteger dr = BigIntegers.modMult(n, key.getD(), nonce.r());
-        BigInteger s = BigIntegers.modMult(n, nonce.kInverse(), BigIntegers.modAdd(n, e, dr));
+        BigInteger s = BigIntegers.modAdd(n, BigIntegers.modMult(n, nonce.kInverse(), e), nonce.kInverseDR());
         return s.signum() == 0 ? null : concatenated(nonce.r(), s);
     }
 

@@ -30,7 +30,8 @@ class Es256NonceArithmeticTest {
                 hex("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721"), DOMAIN);
         BigInteger k = hex("A6E3C57DD01ABE90086538398355DD4C3B17AA873382B0F24D6129493D8AAD60");
 
-        byte[] signature = Es256.signDigest(key, nonce(k), Es256.sha256("sample".getBytes(StandardCharsets.US_ASCII)));
+        byte[] signature =
+                Es256.signDigest(key, nonce(k, key), Es256.sha256("sample".getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(HexFormat.of().withUpperCase().formatHex(signature))
                 .isEqualTo("EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716"
@@ -43,7 +44,7 @@ class Es256NonceArithmeticTest {
         Arrays.fill(digest, (byte) 0xff); // > n: e must be reduced before the constant-time addition
         BigInteger k = hex("0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF");
 
-        assertThat(Es256.signDigest(Es256Properties.KEY_PARAMETERS, nonce(k), digest))
+        assertThat(Es256.signDigest(Es256Properties.KEY_PARAMETERS, nonce(k, Es256Properties.KEY_PARAMETERS), digest))
                 .isEqualTo(bouncyCastle(Es256Properties.KEY_PARAMETERS, k, digest));
     }
 
@@ -54,7 +55,7 @@ class Es256NonceArithmeticTest {
             BigInteger k = scalar(random.bytes(32, 32));
             byte[] digest = random.bytes(32, 32);
 
-            assertThat(Es256.signDigest(key, nonce(k), digest)).isEqualTo(bouncyCastle(key, k, digest));
+            assertThat(Es256.signDigest(key, nonce(k, key), digest)).isEqualTo(bouncyCastle(key, k, digest));
         });
     }
 
@@ -65,16 +66,16 @@ class Es256NonceArithmeticTest {
         for (BigInteger d : extremes) {
             for (BigInteger k : extremes) {
                 var key = new ECPrivateKeyParameters(d, DOMAIN);
-                assertThat(Es256.signDigest(key, nonce(k), digest))
+                assertThat(Es256.signDigest(key, nonce(k, key), digest))
                         .as("d = %s, k = %s", d, k)
                         .isEqualTo(bouncyCastle(key, k, digest));
             }
         }
     }
 
-    /** The nonce as {@link Es256Nonces} computes it ahead. */
-    static Es256Nonces.Nonce nonce(BigInteger k) {
-        Es256Nonces.Nonce nonce = Es256Nonces.Nonce.of(k, DOMAIN, new FixedPointCombMultiplier());
+    /** The nonce of {@code key} as {@link Es256Nonces} computes it ahead. */
+    static Es256Nonces.Nonce nonce(BigInteger k, ECPrivateKeyParameters key) {
+        Es256Nonces.Nonce nonce = Es256Nonces.Nonce.of(k, key, new FixedPointCombMultiplier());
         assertThat(nonce).as("x(kG) mod n is 0 for k = %s", k).isNotNull();
         return nonce;
     }

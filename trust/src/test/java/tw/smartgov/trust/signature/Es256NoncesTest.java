@@ -83,7 +83,7 @@ class Es256NoncesTest {
         Es256Nonces.Nonce nonce = new Es256Nonces(Es256Properties.KEY_PARAMETERS).take();
 
         String printed = nonce.toString() + " " + String.valueOf(nonce);
-        for (BigInteger secret : List.of(nonce.kInverse(), nonce.r())) {
+        for (BigInteger secret : List.of(nonce.kInverse(), nonce.kInverseDR(), nonce.r())) {
             for (int radix : new int[] {10, 16}) {
                 assertThat(printed).doesNotContainIgnoringCase(secret.toString(radix));
             }
