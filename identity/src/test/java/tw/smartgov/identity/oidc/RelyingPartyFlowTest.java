@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -26,187 +19,22 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.util.UriComponentsBuilder;
-import tw.smartgov.IdentityTestApplication;
 import tw.smartgov.identity.LevelOfAssurance;
-import tw.smartgov.identity.NationalId;
-import tw.smartgov.identity.certificate.CardResponse;
-import tw.smartgov.identity.certificate.CitizenCards;
-import tw.smartgov.identity.citizen.Citizen;
-import tw.smartgov.identity.citizen.CitizenRegister;
-import tw.smartgov.identity.client.ClientRegistration;
-import tw.smartgov.identity.client.RelyingParties;
-import tw.smartgov.trust.keys.SigningIdentity;
-import tw.smartgov.trust.testing.TestNodeProperties;
 
 /**
- * A real relying party (Nimbus OAuth 2.0 / OpenID Connect SDK) against the provider running on
- * loopback with PostgreSQL: PAR, authorization with a certificate sign-in, consent, code and PKCE,
- * ID token (ES256 via JWKS, nonce, acr), userinfo and refresh-token rotation.
+ * A real relying party (Nimbus OAuth 2.0 / OpenID Connect SDK) completes the code flow with PAR,
+ * PKCE and a certificate sign-in; and each way to get it wrong ends with the right error and
+ * nothing issued.
  */
-@SpringBootTest(classes = IdentityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RelyingPartyFlowTest {
-    static final String REDIRECT = "https://rp.example.test/callback";
-    static final char[] PIN = "123456".toCharArray();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        TestNodeProperties.register(
-                registry,
-                java.nio.file.Files.createTempDirectory("identity-test").toString());
-        registry.add("spring.messages.basename", () -> "identity/messages");
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
-        registry.add("smartgov.identity.pool-size", () -> "4");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RelyingParties relyingParties;
-
-    @Autowired
-    CitizenRegister register;
-
-    @Autowired
-    CitizenCards cards;
-
-    static Citizen citizen;
-    static SigningIdentity card;
-
-    URI base() {
-        return URI.create("http://localhost:" + port);
-    }
-
-    OIDCProviderMetadata provider() throws Exception {
-        return OIDCProviderMetadata.resolve(new Issuer(base()));
-    }
-
-    @BeforeAll
-    static void noop() {}
-
-    void ensureCitizen() {
-        if (citizen == null) {
-            citizen = register.enrol(NationalId.withCheckDigit("A12345678"), "王小明");
-            card = CardResponse.open(
-                    cards.issue(citizen, Duration.ofDays(30), PIN).pkcs12(), PIN);
-        }
-    }
-
-    record Client(ClientID id, Secret secret) {}
-
-    Client client(String redirect, LevelOfAssurance level, List<String> scopes) {
-        var registered = relyingParties.register(
-                new ClientRegistration("測試服務", List.of(redirect), scopes, null, null, null, level, null, null));
-        return new Client(new ClientID(registered.client().getClientId()), new Secret(registered.clientSecret()));
-    }
-
-    record Pushed(URI requestUri, AuthenticationRequest request, CodeVerifier verifier) {}
-
-    Pushed push(Client client, String redirect, Map<String, List<String>> extra) throws Exception {
-        var verifier = new CodeVerifier();
-        var builder = new AuthenticationRequest.Builder(
-                        new ResponseType("code"),
-                        new Scope("openid", "profile", "national_id"),
-                        client.id(),
-                        URI.create(redirect))
-                .state(new State())
-                .nonce(new Nonce())
-                .codeChallenge(verifier, CodeChallengeMethod.S256);
-        extra.forEach((name, values) -> builder.customParameter(name, values.toArray(String[]::new)));
-        var request = builder.build();
-        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
-                        provider().getPushedAuthorizationRequestEndpointURI(),
-                        new ClientSecretBasic(client.id(), client.secret()),
-                        request)
-                .toHTTPRequest()
-                .send());
-        assertThat(response.indicatesSuccess())
-                .as(() -> response.toErrorResponse().getErrorObject().toString())
-                .isTrue();
-        return new Pushed(response.toSuccessResponse().getRequestURI(), request, verifier);
-    }
-
-    URI authorizeUrl(Client client, URI requestUri) throws Exception {
-        return new AuthorizationRequest.Builder(requestUri, client.id())
-                .endpointURI(provider().getAuthorizationEndpointURI())
-                .build()
-                .toURI();
-    }
-
-    /** Signs in on the sign-in page with {@code card}; returns the response to the form. */
-    static java.net.http.HttpResponse<String> signIn(Browser browser, SigningIdentity card) {
-        var page = Browser.html(browser.get("/identity/sign-in"));
-        String challenge = page.getElementById("challenge").text();
-        return browser.post(
-                "/identity/sign-in/certificate",
-                Map.of("_csrf", csrf(page.selectFirst("form")), "response", CardResponse.sign(card, challenge)));
-    }
-
-    static String csrf(Element form) {
-        return form.selectFirst("input[name=_csrf]").val();
-    }
-
-    /** The whole front channel: authorize, sign in, consent; returns the redirect to the client. */
-    URI authorize(Browser browser, Client client, Pushed pushed) throws Exception {
-        var toSignIn = browser.get(authorizeUrl(client, pushed.requestUri()).toString());
-        assertThat(Browser.location(toSignIn)).contains("/identity/sign-in");
-        var signedIn = signIn(browser, card);
-        var next = browser.get(Browser.location(signedIn));
-        String location = Browser.location(next);
-        if (location.contains("/identity/consent")) {
-            var consent = Browser.html(browser.get(location));
-            var form = consent.getElementById("approve").closest("form");
-            List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
-            fields.add(Map.entry("_csrf", csrf(form)));
-            fields.add(Map.entry(
-                    "client_id", form.selectFirst("input[name=client_id]").val()));
-            fields.add(Map.entry("state", form.selectFirst("input[name=state]").val()));
-            form.select("input[name=scope]").eachAttr("value").forEach(scope -> fields.add(Map.entry("scope", scope)));
-            var response = browser.post("/oauth2/authorize", fields);
-            location = Browser.location(response);
-        }
-        return URI.create(location);
-    }
-
-    static String param(URI uri, String name) {
-        return UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst(name);
-    }
-
-    OIDCTokenResponse exchange(Client client, String code, CodeVerifier verifier) throws Exception {
-        TokenResponse response =
-                token(client, new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT), verifier));
-        assertThat(response.indicatesSuccess())
-                .as(() -> ((TokenErrorResponse) response).getErrorObject().toString())
-                .isTrue();
-        return (OIDCTokenResponse) response.toSuccessResponse();
-    }
-
-    TokenResponse token(Client client, AuthorizationGrant grant) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(
-                        provider().getTokenEndpointURI(), new ClientSecretBasic(client.id(), client.secret()), grant)
-                .toHTTPRequest()
-                .send());
-    }
-
+class RelyingPartyFlowTest extends RunningProvider {
     @Test
     void aRelyingPartyCompletesTheCodeFlowWithParPkceAndCertificateSignIn() throws Exception {
         ensureCitizen();
@@ -258,5 +86,162 @@ class RelyingPartyFlowTest {
         TokenResponse replayed = token(client, new RefreshTokenGrant(first));
         assertThat(replayed.indicatesSuccess()).isFalse();
         assertThat(replayed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    // ---- negative cases: each ends with the right error and nothing issued ----
+
+    @Test
+    void aRedirectUriNotRegisteredExactlyIsRefusedAtPar() throws Exception {
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        var request = new AuthenticationRequest.Builder(
+                        new ResponseType("code"), new Scope("openid"), client.id(), URI.create(REDIRECT + "/other"))
+                .nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .build();
+        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                        provider().getPushedAuthorizationRequestEndpointURI(),
+                        new ClientSecretBasic(client.id(), client.secret()),
+                        request)
+                .toHTTPRequest()
+                .send());
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void aRequestWithoutPkceIsRefusedAtPar() throws Exception {
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        var request = new AuthenticationRequest.Builder(
+                        new ResponseType("code"), new Scope("openid"), client.id(), URI.create(REDIRECT))
+                .nonce(new Nonce())
+                .build();
+        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                        provider().getPushedAuthorizationRequestEndpointURI(),
+                        new ClientSecretBasic(client.id(), client.secret()),
+                        request)
+                .toHTTPRequest()
+                .send());
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void aWrongPkceVerifierAndAReplayedCodeGetNoTokens() throws Exception {
+        ensureCitizen();
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        Pushed pushed = push(client, REDIRECT, Map.of());
+        String code = param(authorize(new Browser(base()), client, pushed), "code");
+        TokenResponse wrong = token(
+                client,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(REDIRECT), new CodeVerifier()));
+        assertThat(wrong.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+
+        Pushed again = push(client, REDIRECT, Map.of());
+        String second = param(authorize(new Browser(base()), client, again), "code");
+        exchange(client, second, again.verifier());
+        TokenResponse replayed = token(
+                client,
+                new AuthorizationCodeGrant(new AuthorizationCode(second), URI.create(REDIRECT), again.verifier()));
+        assertThat(replayed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aPushedRequestUriServesOneAuthorizationOnly() throws Exception {
+        ensureCitizen();
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        Pushed pushed = push(client, REDIRECT, Map.of());
+        Browser browser = new Browser(base());
+        assertThat(param(authorize(browser, client, pushed), "code")).isNotNull();
+        var replay = browser.get(authorizeUrl(client, pushed.requestUri()).toString());
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void aClientRequiringParRefusesAPlainAuthorizationRequest() throws Exception {
+        ensureCitizen();
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        var plain = new AuthenticationRequest.Builder(
+                        new ResponseType("code"), new Scope("openid"), client.id(), URI.create(REDIRECT))
+                .nonce(new Nonce())
+                .state(new State())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .endpointURI(provider().getAuthorizationEndpointURI())
+                .build();
+        var response = new Browser(base()).get(plain.toURI().toString());
+        String location = Browser.location(response);
+        assertThat(location)
+                .startsWith(REDIRECT)
+                .contains("error=invalid_request")
+                .doesNotContain("code=");
+    }
+
+    @Test
+    void aSignInBelowTheClientsLevelGetsUnmetAuthenticationRequirements() throws Exception {
+        ensureCitizen();
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        Pushed pushed = push(client, REDIRECT, Map.of());
+        Browser browser = new Browser(base());
+        browser.get("/identity/sign-in/test-level?level=SUBSTANTIAL&account=" + citizen.id());
+        String location = Browser.location(
+                browser.get(authorizeUrl(client, pushed.requestUri()).toString()));
+        assertThat(location)
+                .startsWith(REDIRECT)
+                .contains("error=unmet_authentication_requirements")
+                .doesNotContain("code=");
+    }
+
+    @Test
+    void acrValuesRaiseTheRequiredLevel() throws Exception {
+        ensureCitizen();
+        Client client = client(REDIRECT, LevelOfAssurance.SUBSTANTIAL, List.of("profile", "national_id"));
+        Browser browser = new Browser(base());
+        browser.get("/identity/sign-in/test-level?level=SUBSTANTIAL&account=" + citizen.id());
+        Pushed pushed = push(client, REDIRECT, Map.of("acr_values", List.of("urn:smartgov:loa:high")));
+        String location = Browser.location(
+                browser.get(authorizeUrl(client, pushed.requestUri()).toString()));
+        assertThat(location).contains("error=unmet_authentication_requirements");
+    }
+
+    @Test
+    void aDisabledClientCannotPushARequest() throws Exception {
+        Client client = client(REDIRECT, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        relyingParties.setEnabled(client.id().getValue(), false);
+        var request = new AuthenticationRequest.Builder(
+                        new ResponseType("code"), new Scope("openid"), client.id(), URI.create(REDIRECT))
+                .nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                .build();
+        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+                        provider().getPushedAuthorizationRequestEndpointURI(),
+                        new ClientSecretBasic(client.id(), client.secret()),
+                        request)
+                .toHTTPRequest()
+                .send());
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void pairwiseSubjectsDifferBetweenSectorsAndAgreeWithinOne() throws Exception {
+        ensureCitizen();
+        String a = subjectFor("https://a.example.test/callback");
+        String a2 = subjectFor("https://a.example.test/other-callback");
+        String b = subjectFor("https://b.example.test/callback");
+        assertThat(a).isEqualTo(a2).isNotEqualTo(b);
+    }
+
+    String subjectFor(String redirect) throws Exception {
+        Client client = client(redirect, LevelOfAssurance.HIGH, List.of("profile", "national_id"));
+        Pushed pushed = push(client, redirect, Map.of());
+        String code = param(authorize(new Browser(base()), client, pushed), "code");
+        TokenResponse response = token(
+                client,
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirect), pushed.verifier()));
+        return ((OIDCTokenResponse) response.toSuccessResponse())
+                .getOIDCTokens()
+                .getIDToken()
+                .getJWTClaimsSet()
+                .getSubject();
     }
 }
