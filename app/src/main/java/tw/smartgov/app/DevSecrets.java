@@ -34,6 +34,7 @@ final class DevSecrets {
             }
             boolean changed = putIfMissing(secrets, "smartgov.trust.keystore-password");
             changed |= putIfMissing(secrets, "smartgov.admin.password");
+            changed |= putIfMissing(secrets, "smartgov.identity.demo-card-pin");
             if (changed) {
                 if (!Files.exists(file)) {
                     Files.createFile(

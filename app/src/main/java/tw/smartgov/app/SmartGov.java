@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SecurityServerCommand.class,
             VerifyCommand.class,
             AccessRightsCommand.class,
+            CardCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmartGov implements Runnable {
