@@ -5,7 +5,9 @@
  * tw.smartgov.identity.LevelOfAssurance}) and the named interfaces {@code citizen} and {@code
  * certificate}; everything else is internal to the module.
  */
+@ApplicationModule(allowedDependencies = {"trust", "trust :: *"}) // identity uses only trust
 @NullMarked
 package tw.smartgov.identity;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

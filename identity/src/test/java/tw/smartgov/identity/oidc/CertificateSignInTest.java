@@ -39,7 +39,7 @@ class CertificateSignInTest extends RunningProvider {
         var issued = cards.issue(someone("E13579246"), Duration.ofDays(1), PIN);
         cards.revoke(issued.serial());
         Browser browser = new Browser(base());
-        assertRefused(signIn(browser, CardResponse.open(issued.pkcs12(), PIN)), browser, "revoked");
+        assertRefused(signIn(browser, CardResponse.open(issued.pkcs12(), PIN)), browser, "已被廢止");
     }
 
     @Test
@@ -47,7 +47,7 @@ class CertificateSignInTest extends RunningProvider {
         var issued = cards.issue(someone("F21234567"), Duration.ofSeconds(1), PIN);
         Thread.sleep(1_500);
         Browser browser = new Browser(base());
-        assertRefused(signIn(browser, CardResponse.open(issued.pkcs12(), PIN)), browser, "expired");
+        assertRefused(signIn(browser, CardResponse.open(issued.pkcs12(), PIN)), browser, "已過期");
     }
 
     @Test
@@ -56,7 +56,7 @@ class CertificateSignInTest extends RunningProvider {
                 cards.issue(someone("H12222222"), Duration.ofDays(1), PIN).pkcs12(), PIN);
         var forged = new SigningIdentity(KeyVault.newKeyPair().getPrivate(), card.chain());
         Browser browser = new Browser(base());
-        assertRefused(signIn(browser, forged), browser, "signature does not match");
+        assertRefused(signIn(browser, forged), browser, "金鑰不符");
     }
 
     @Test
@@ -69,7 +69,7 @@ class CertificateSignInTest extends RunningProvider {
         var other = browser.post(
                 "/identity/sign-in/certificate",
                 Map.of("_csrf", csrf(page.selectFirst("form")), "response", CardResponse.sign(card, "x".repeat(43))));
-        assertRefused(other, browser, "another challenge");
+        assertRefused(other, browser, "其他挑戰碼");
         var late = browser.post(
                 "/identity/sign-in/certificate",
                 Map.of("_csrf", csrf(page.selectFirst("form")), "response", CardResponse.sign(card, challenge)));

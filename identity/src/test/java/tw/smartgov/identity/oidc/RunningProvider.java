@@ -65,7 +65,6 @@ abstract class RunningProvider {
         TestNodeProperties.register(
                 registry,
                 java.nio.file.Files.createTempDirectory("identity-test").toString());
-        registry.add("spring.messages.basename", () -> "identity/messages");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         registry.add("smartgov.identity.pool-size", () -> "4");
     }
