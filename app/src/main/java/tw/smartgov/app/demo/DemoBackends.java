@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
+import tw.smartgov.identity.NationalId;
 
 /**
  * The demo agencies' own information systems, behind their security servers: MOI's household
@@ -51,7 +52,7 @@ final class DemoBackends implements AutoCloseable {
             String id = exchange.getRequestURI().getPath().substring(prefix.length());
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, Map.of("error", "only GET is supported"));
-            } else if (!SyntheticCitizens.isValidNationalId(id)) {
+            } else if (!NationalId.isValid(id)) {
                 send(exchange, 400, Map.of("error", "not a valid national identification number: " + id));
             } else {
                 var record = lookup.apply(id);

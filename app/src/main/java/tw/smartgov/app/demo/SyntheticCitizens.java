@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tw.smartgov.identity.NationalId;
 
 /**
  * Made-up citizens with well-formed national identification numbers (letter, sex digit, seven
@@ -21,7 +22,6 @@ final class SyntheticCitizens {
             String employer,
             int monthlySalary) {}
 
-    private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
     private static final List<Citizen> CITIZENS = List.of(
             citizen("A", "1", "2345678", "王小明", "1990-05-17", "M", "臺北市中正區重慶南路一段 122 號", "王大同", "臺灣積體電路製造", 68_000),
             citizen("B", "2", "8765432", "陳美玲", "1985-11-02", "F", "臺中市西屯區臺灣大道三段 99 號", "陳美玲", "中華郵政", 54_000),
@@ -70,20 +70,6 @@ final class SyntheticCitizens {
         return record;
     }
 
-    /** True if the id has the form and check digit of a national identification number. */
-    static boolean isValidNationalId(String id) {
-        if (id == null || !id.matches("[A-Z][12]\\d{8}")) {
-            return false;
-        }
-        int code = LETTERS.indexOf(id.charAt(0)) + 10;
-        int sum = code / 10 + (code % 10) * 9;
-        for (int i = 1; i < 9; i++) {
-            sum += (id.charAt(i) - '0') * (9 - i);
-        }
-        sum += id.charAt(9) - '0';
-        return sum % 10 == 0;
-    }
-
     private static Citizen citizen(
             String letter,
             String sex,
@@ -95,12 +81,7 @@ final class SyntheticCitizens {
             String head,
             String employer,
             int salary) {
-        String body = letter + sex + digits;
-        for (int check = 0; check < 10; check++) {
-            if (isValidNationalId(body + check)) {
-                return new Citizen(body + check, name, birth, sexLetter, address, head, employer, salary);
-            }
-        }
-        throw new IllegalStateException("no check digit for " + body);
+        String id = NationalId.withCheckDigit(letter + sex + digits).value();
+        return new Citizen(id, name, birth, sexLetter, address, head, employer, salary);
     }
 }

@@ -3,18 +3,14 @@ package tw.smartgov.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import tw.smartgov.identity.NationalId;
 
 class SyntheticCitizensTest {
     @Test
-    void nationalIdCheckDigitFollowsTheOfficialRule() {
-        assertThat(SyntheticCitizens.isValidNationalId("A123456789")).isTrue();
-        assertThat(SyntheticCitizens.isValidNationalId("A123456788")).isFalse();
-        assertThat(SyntheticCitizens.isValidNationalId("A323456789")).isFalse();
-        assertThat(SyntheticCitizens.isValidNationalId("a123456789")).isFalse();
-    }
-
-    @Test
-    void everyDemoCitizenHasAValidNationalId() {
-        assertThat(SyntheticCitizens.all()).allMatch(c -> SyntheticCitizens.isValidNationalId(c.nationalId()));
+    void everyDemoCitizenHasAValidAndDistinctNationalId() {
+        assertThat(SyntheticCitizens.all()).allMatch(c -> NationalId.isValid(c.nationalId()));
+        assertThat(SyntheticCitizens.all().stream().map(SyntheticCitizens.Citizen::nationalId))
+                .doesNotHaveDuplicates()
+                .contains("A123456789");
     }
 }
