@@ -25,7 +25,7 @@ class SignInSecurity {
         http.securityMatcher("/identity/**")
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(SIGN_IN, SIGN_IN + "/**", "/identity/css/**")
+                        .requestMatchers(SIGN_IN, SIGN_IN + "/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/identity/consent", SignInSessions.HOME)
                         .authenticated()
