@@ -155,6 +155,11 @@ final class Es256Nonces {
         return readyCount.get();
     }
 
+    /** Whether a refill is scheduled or running. */
+    boolean refilling() {
+        return refilling.get();
+    }
+
     // Drops what may not be used: expired nonces, and after a jump of the clocks every nonce made before it.
     private @Nullable Nonce nextUsable() {
         NonceClock.Stamp now = clock.now();
