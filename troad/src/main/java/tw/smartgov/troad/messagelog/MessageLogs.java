@@ -89,10 +89,15 @@ public class MessageLogs {
      * indicator: for tests of TSA outages and oversized entries.
      */
     TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes) {
+        return create(name, grace, refresh, maxEntryBytes, Clock.systemUTC());
+    }
+
+    /** As {@link #create(String, Duration, Duration, int)}, the grace measured on {@code graceClock}. */
+    TransparencyMessageLog create(String name, Duration grace, Duration refresh, int maxEntryBytes, Clock graceClock) {
         if (properties.journal()) {
             logs.journalLocally(name);
         }
-        var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, Clock.systemUTC());
+        var guard = new TimestampGuard(name, publisher::oldestUntimestamped, grace, refresh, graceClock);
         var log = new TransparencyMessageLog(
                 logs, new EntryEncoder(metadataOnly(), maxEntryBytes), guard, signers, Clock.systemUTC());
         watched.add(log);

@@ -2,6 +2,7 @@ package tw.smartgov.troad.globalconf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -54,10 +55,10 @@ class GlobalConfigurationSourceTest {
         source.addListener(c -> seen.add(c.version()));
         published.set(CENTRAL.sign(SignedConfigurations.configuration(1, start, Duration.ofMinutes(10))));
         source.start();
-        await(() -> source.current().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> source.current().isPresent());
 
         published.set(CENTRAL.sign(SignedConfigurations.configuration(2, start, Duration.ofMinutes(10))));
-        await(() -> seen.size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2);
 
         assertThat(seen).containsExactly(1L, 2L);
         assertThat(source.state()).isEqualTo(State.VALID);
@@ -90,15 +91,5 @@ class GlobalConfigurationSourceTest {
 
         clock.advance(Duration.ofMinutes(30));
         assertThat(source.state()).isEqualTo(State.REFUSED);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import tw.smartgov.troad.identifier.MemberId;
+import tw.smartgov.trust.testing.MutableClock;
 
 /** A TSA outage is tolerated for the grace period, then new records are refused. */
 class TsaOutageTest extends MessageLogIntegrationTest {
@@ -40,9 +41,17 @@ class TsaOutageTest extends MessageLogIntegrationTest {
                 message);
     }
 
+    /** The clock the logs' grace is measured on: moved past the grace instead of waiting for it. */
+    private final MutableClock clock = new MutableClock(Instant.now());
+
     private TransparencyMessageLog newLog(Duration grace) {
         String name = "msglog-tsa-" + UUID.randomUUID().toString().substring(0, 8);
-        return messageLogs.create(name, grace, Duration.ZERO, 1 << 20);
+        return messageLogs.create(name, grace, Duration.ZERO, 1 << 20, clock);
+    }
+
+    /** Moves the clock this far past now: past every tree head signed so far. */
+    private void moveClockTo(Duration pastNow) {
+        clock.advance(Duration.between(clock.instant(), Instant.now().plus(pastNow)));
     }
 
     @Test
@@ -56,7 +65,7 @@ class TsaOutageTest extends MessageLogIntegrationTest {
         assertThat(publisher.publish(shortGrace.logName()).isTimeStamped()).isFalse();
         assertThat(publisher.publish(longGrace.logName()).isTimeStamped()).isFalse();
         shortGrace.record(record()).join(); // just signed: within the grace
-        Thread.sleep(700);
+        moveClockTo(Duration.ofMillis(700)); // the unstamped heads are now older than the short grace
 
         assertThatThrownBy(() -> shortGrace.record(record()).join())
                 .isInstanceOf(CompletionException.class)

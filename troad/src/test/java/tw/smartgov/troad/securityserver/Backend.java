@@ -39,6 +39,9 @@ final class Backend implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/slow")) {
+                // Slowness in real time is the behaviour under test: the security server bounds a
+                // backend call by its read timeout on the system's nano clock (Deadlines, Jetty's
+                // timeouts), which no test clock can move. 3 s is well past any read timeout used.
                 sleep(3_000);
                 respond(exchange, 200, "late".getBytes(StandardCharsets.UTF_8));
             } else if (path.endsWith("/fail")) {

@@ -2,6 +2,7 @@ package tw.smartgov.troad.securityserver.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,8 @@ class DeadlinesTest {
             done.complete(null);
 
             pending.get(5, java.util.concurrent.TimeUnit.SECONDS);
-            Thread.sleep(5 * Deadlines.TICK.toMillis());
+            // once the watcher has let go of both waits, no expiry action can run any more
+            await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() == 0);
             assertThat(expired).hasValue(1);
         }
     }
@@ -69,10 +71,7 @@ class DeadlinesTest {
                         .complete(null);
             }
 
-            for (int i = 0; i < 250 && deadlines.watched() > 1; i++) {
-                Thread.sleep(Deadlines.TICK.toMillis());
-            }
-            assertThat(deadlines.watched()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() == 1);
             assertThat(slow).isNotDone();
         }
     }
