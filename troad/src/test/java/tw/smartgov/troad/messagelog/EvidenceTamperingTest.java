@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.smartgov.troad.securityserver.TRoadNetwork;
 import tw.smartgov.trust.TrustException;
 import tw.smartgov.trust.ca.CertificateProfile;
 import tw.smartgov.trust.ca.CertificateValidator;
@@ -28,10 +29,10 @@ class EvidenceTamperingTest extends MessageLogIntegrationTest {
     void exportOneExchange() {
         String xRoadId = "xid-" + UUID.randomUUID();
         assertThat(exchange()
-                        .call(MessageLogNetwork.APP, xRoadId, "the original body")
+                        .call(TRoadNetwork.APP, xRoadId, "the original body")
                         .statusCode())
                 .isEqualTo(200);
-        evidence = exporter.forXRoadId(exchange().aLog.logName(), xRoadId).orElseThrow();
+        evidence = exporter.forXRoadId(aLog().logName(), xRoadId).orElseThrow();
         assertThat(verifier().verify(evidence).records()).isEqualTo(1);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tw.smartgov.troad.securityserver.TRoadNetwork;
 import tw.smartgov.trust.TrustException;
 
 /** Records past the retention go to archive files that chain by hash and verify offline. */
@@ -20,14 +21,14 @@ class MessageArchiveTest extends MessageLogIntegrationTest {
 
     private void exchangeOnce() {
         assertThat(exchange()
-                        .call(MessageLogNetwork.APP, "xid-" + UUID.randomUUID(), "to archive")
+                        .call(TRoadNetwork.APP, "xid-" + UUID.randomUUID(), "to archive")
                         .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void archiveFilesChainByHashAndTheirRecordsVerifyOffline() throws Exception {
-        String log = exchange().aLog.logName();
+        String log = aLog().logName();
         exchangeOnce();
         Path first = archiver.archive(log, Instant.now().plusSeconds(1)).orElseThrow();
         exchangeOnce();
@@ -60,7 +61,7 @@ class MessageArchiveTest extends MessageLogIntegrationTest {
     @Test
     void nothingNewerThanTheRetentionIsArchived() {
         exchangeOnce();
-        assertThat(archiver.archive(exchange().bLog.logName(), Instant.now().minusSeconds(3600)))
+        assertThat(archiver.archive(bLog().logName(), Instant.now().minusSeconds(3600)))
                 .isEmpty();
     }
 }

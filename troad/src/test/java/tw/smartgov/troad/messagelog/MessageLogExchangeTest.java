@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.smartgov.troad.protocol.XRoadHeaders;
+import tw.smartgov.troad.securityserver.TRoadNetwork;
 import tw.smartgov.trust.ModuleSchema;
 import tw.smartgov.trust.SchemaMigrations;
 import tw.smartgov.trust.TrustException;
@@ -30,7 +31,7 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
 
     @AfterEach
     void restoreTheClientLog() {
-        exchange().clientLog.set(exchange().aLog);
+        exchange().clientLog.reset();
     }
 
     static String newXRoadId() {
@@ -55,13 +56,12 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
     @Test
     void bothSidesLogTheExchangeDurablyAndItsExportedEvidenceVerifiesOffline() throws Exception {
         String xRoadId = newXRoadId();
-        var response = exchange().call(MessageLogNetwork.APP, xRoadId, "王小明 asks");
+        var response = exchange().call(TRoadNetwork.APP, xRoadId, "王小明 asks");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body())
-                .isEqualTo(
-                        "hello /api/persons/7 " + "王小明 asks".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(response.body()) // the backend's size and digest of what it got
+                .startsWith("王小明 asks".getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " ");
 
-        for (TransparencyMessageLog side : List.of(exchange().aLog, exchange().bLog)) {
+        for (TransparencyMessageLog side : List.of(aLog(), bLog())) {
             // durable in the journal when the response came; in the database once stored
             messageLogs.awaitStored(side.logName());
             assertThat(messageLogs.index().leaves(side.logName(), xRoadId)).hasSize(1);
@@ -75,20 +75,19 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
                     .anyMatch(c -> c.contains("response signature verifies"))
                     .anyMatch(c -> c.contains("the response answers this request"));
         }
-        var clientEntry =
-                entryOf(MessageEvidence.fromJson(exportJson(exchange().aLog.logName(), xRoadId)), 0);
+        var clientEntry = entryOf(MessageEvidence.fromJson(exportJson(aLog().logName(), xRoadId)), 0);
         assertThat(clientEntry.side()).isEqualTo("CLIENT");
         assertThat(clientEntry.content()).isEqualTo(MessageEntry.FULL);
-        assertThat(clientEntry.client()).isEqualTo(MessageLogNetwork.APP.encoded());
+        assertThat(clientEntry.client()).isEqualTo(TRoadNetwork.APP.encoded());
     }
 
     @Test
     void aMetadataOnlySubsystemIsLoggedWithoutBodiesYetItsDigestsAndSignaturesVerify() throws Exception {
         String xRoadId = newXRoadId();
-        assertThat(exchange().call(MessageLogNetwork.QUIET, xRoadId, "secret").statusCode())
+        assertThat(exchange().call(TRoadNetwork.QUIET, xRoadId, "secret").statusCode())
                 .isEqualTo(200);
 
-        String json = exportJson(exchange().bLog.logName(), xRoadId);
+        String json = exportJson(bLog().logName(), xRoadId);
         var entry = entryOf(MessageEvidence.fromJson(json), 0);
         assertThat(entry.content()).isEqualTo(MessageEntry.METADATA_ONLY);
         assertThat(entry.request().body()).isNull();
@@ -104,11 +103,11 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
     void aBodyTooLargeToKeepIsLoggedWithItsDigestOnly() throws Exception {
         String xRoadId = newXRoadId();
         assertThat(exchange()
-                        .call(MessageLogNetwork.APP, xRoadId, "x".repeat(100 * 1024))
+                        .call(TRoadNetwork.APP, xRoadId, "x".repeat(100 * 1024))
                         .statusCode())
                 .isEqualTo(200);
 
-        String json = exportJson(exchange().aLog.logName(), xRoadId);
+        String json = exportJson(aLog().logName(), xRoadId);
         var entry = entryOf(MessageEvidence.fromJson(json), 0);
         assertThat(entry.request().body()).isNull();
         assertThat(entry.request().size()).isEqualTo(100 * 1024);
@@ -118,15 +117,15 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
 
     @Test
     void anEntryOverTheLogLimitIsStillLoggedWithoutBodiesAndMarked() throws Exception {
-        var small = messageLogs.create(exchange().aLog.logName(), Duration.ofHours(1), Duration.ZERO, 15_000);
-        exchange().clientLog.set(small);
+        var small = messageLogs.create(aLog().logName(), Duration.ofHours(1), Duration.ZERO, 15_000);
+        exchange().clientLog.use(small);
         String xRoadId = newXRoadId();
         assertThat(exchange()
-                        .call(MessageLogNetwork.APP, xRoadId, "y".repeat(20_000))
+                        .call(TRoadNetwork.APP, xRoadId, "y".repeat(20_000))
                         .statusCode())
                 .isEqualTo(200);
 
-        String json = exportJson(exchange().aLog.logName(), xRoadId);
+        String json = exportJson(aLog().logName(), xRoadId);
         var entry = entryOf(MessageEvidence.fromJson(json), 0);
         assertThat(entry.content()).isEqualTo(MessageEntry.BODY_DROPPED);
         assertThat(entry.request().body()).isNull();
@@ -135,23 +134,21 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
 
     @Test
     void whenTheLogsDatabaseIsGoneTheClientGetsMessageLogUnavailableAndNoData() throws Exception {
-        exchange().clientLog.set(logOnAClosedDatabase());
+        exchange().clientLog.use(logOnAClosedDatabase());
         String xRoadId = newXRoadId();
 
-        var response = exchange().call(MessageLogNetwork.APP, xRoadId, "hello?");
+        var response = exchange().call(TRoadNetwork.APP, xRoadId, "hello?");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue(XRoadHeaders.ERROR))
                 .hasValue("Server.ServerProxy.MessageLogUnavailable");
-        assertThat(response.body()).doesNotContain("hello /api");
-        assertThat(messageLogs.index().leaves(exchange().aLog.logName(), xRoadId))
-                .isEmpty();
+        assertThat(response.body()).doesNotContainPattern("^\\d+ [0-9a-f]{64}$"); // no backend answer
+        assertThat(messageLogs.index().leaves(aLog().logName(), xRoadId)).isEmpty();
     }
 
     @Test
     void exportAnswersNotFoundForAnUnknownXRoadIdAndBadRequestWithoutOne() throws Exception {
-        String base = "http://127.0.0.1:" + port + "/admin/troad/message-log/"
-                + exchange().aLog.logName();
+        String base = "http://127.0.0.1:" + port + "/admin/troad/message-log/" + aLog().logName();
         assertThat(status(base + "/evidence?xRoadId=nobody")).isEqualTo(404);
         assertThat(status(base + "/evidence")).isEqualTo(400);
         assertThat(status("http://127.0.0.1:" + port + "/admin/troad/message-log/audit/evidence?leaf=0"))
@@ -173,7 +170,7 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
                 migrations,
                 new TrustProperties(Path.of(ARCHIVE_DIR), "unused", null, Duration.ofHours(1), 100));
         dataSource.close();
-        String name = exchange().aLog.logName();
+        String name = aLog().logName();
         return new TransparencyMessageLog(
                 broken,
                 new EntryEncoder(Set.of(), TransparencyLogs.MAX_ENTRY_BYTES),
@@ -186,7 +183,6 @@ class MessageLogExchangeTest extends MessageLogIntegrationTest {
 
     @Test
     void evidenceOfAnUnknownRecordIsRefused() {
-        assertThatThrownBy(() -> exporter.forLeaf(exchange().aLog.logName(), 1_000_000))
-                .isInstanceOf(TrustException.class);
+        assertThatThrownBy(() -> exporter.forLeaf(aLog().logName(), 1_000_000)).isInstanceOf(TrustException.class);
     }
 }

@@ -3,6 +3,8 @@ package tw.smartgov.troad.messagelog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tw.smartgov.CentralTestApplication;
+import tw.smartgov.troad.securityserver.TRoadNetwork;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.log.TransparencyLogs;
 import tw.smartgov.trust.log.TreeHeadPublisher;
@@ -18,7 +21,7 @@ import tw.smartgov.trust.testing.TestNodeProperties;
 /**
  * Base of the message log's integration tests: trust and T-Road on a random port, on a throwaway
  * PostgreSQL database, with a TSA tests can take down and two real security servers on loopback
- * ({@link MessageLogNetwork}) whose message logs are {@link TransparencyMessageLog}s. Tree heads are only
+ * ({@link TRoadNetwork}) whose message logs are {@link TransparencyMessageLog}s. Tree heads are only
  * published when a test asks, so that each test sees what it did.
  */
 @SpringBootTest(classes = CentralTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,12 +55,35 @@ abstract class MessageLogIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestNodeProperties.register(registry, DATA_DIR);
         registry.add("smartgov.trust.tree-head-interval", () -> "1h");
-        registry.add("smartgov.troad.message-log.metadata-only", () -> MessageLogNetwork.QUIET.encoded());
+        registry.add("smartgov.troad.message-log.metadata-only", () -> TRoadNetwork.QUIET.encoded());
         registry.add("smartgov.troad.message-log.archive-dir", () -> ARCHIVE_DIR);
     }
 
-    MessageLogNetwork exchange() {
-        return MessageLogNetwork.shared(ca, messageLogs);
+    private static @Nullable TRoadNetwork network;
+
+    /** The network whose logs are this context's: one per test JVM, like the context. */
+    TRoadNetwork exchange() {
+        synchronized (MessageLogIntegrationTest.class) {
+            if (network == null) {
+                network = TRoadNetwork.builder()
+                        .ca(ca)
+                        .messageLogs(messageLogs)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .readTimeout(Duration.ofSeconds(5))
+                        .build();
+            }
+            return network;
+        }
+    }
+
+    /** Server a's message log. */
+    TransparencyMessageLog aLog() {
+        return messageLogs.forServer(TRoadNetwork.A, "ss1");
+    }
+
+    /** Server b's message log. */
+    TransparencyMessageLog bLog() {
+        return messageLogs.forServer(TRoadNetwork.B, "ss1");
     }
 
     MessageEvidenceVerifier verifier() {

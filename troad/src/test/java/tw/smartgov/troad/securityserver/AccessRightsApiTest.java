@@ -28,7 +28,7 @@ class AccessRightsApiTest extends SecurityServerAdminTestBase {
 
     private HttpResponse<String> callPersonAsOther() {
         return t.send(t.request(t.a, "/r1/TW/GOV/B/registry/person/public/x")
-                .header(XRoadHeaders.CLIENT, TRoadFixture.OTHER.encoded())
+                .header(XRoadHeaders.CLIENT, TRoadNetwork.OTHER.encoded())
                 .GET()
                 .build());
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A trivial backend: {@code /echo} answers with the request line and headers it got (one {@code
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
  */
 final class Backend implements AutoCloseable {
     private final HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
 
     Backend() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -31,12 +33,18 @@ final class Backend implements AutoCloseable {
         server.start();
     }
 
+    /** Requests received so far. */
+    int calls() {
+        return calls.get();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            calls.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/slow")) {
                 // Slowness in real time is the behaviour under test: the security server bounds a

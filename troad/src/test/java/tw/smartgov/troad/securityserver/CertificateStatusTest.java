@@ -1,18 +1,15 @@
 package tw.smartgov.troad.securityserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.APP;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.B;
 
-import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,76 +17,41 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tw.smartgov.troad.globalconf.GlobalConfiguration;
-import tw.smartgov.troad.globalconf.GlobalConfiguration.MemberEntry;
-import tw.smartgov.troad.globalconf.GlobalConfiguration.SecurityServerEntry;
-import tw.smartgov.troad.identifier.MemberId;
-import tw.smartgov.troad.identifier.ServiceId;
-import tw.smartgov.troad.identifier.SubsystemId;
-import tw.smartgov.troad.messagelog.InMemoryMessageLog;
-import tw.smartgov.troad.messagelog.MessageLog;
 import tw.smartgov.troad.protocol.XRoadHeaders;
-import tw.smartgov.troad.securityserver.config.AccessGrant;
-import tw.smartgov.troad.securityserver.config.AccessRights;
-import tw.smartgov.troad.securityserver.config.InMemoryAccessRights;
-import tw.smartgov.troad.securityserver.config.ProvidedServices;
-import tw.smartgov.troad.securityserver.config.SecurityServerSettings;
-import tw.smartgov.troad.securityserver.peers.PeerTrust;
 import tw.smartgov.trust.ca.CertificateAuthority;
-import tw.smartgov.trust.ca.CertificateProfile;
-import tw.smartgov.trust.ca.IssuanceRequest;
-import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.RevocationReason;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
-import tw.smartgov.trust.signature.JwsSigner;
 
 /**
  * Revoked and expired certificates on the T-Road data path: a client security server (member A,
  * subsystem app) calls a provider security server (member B, subsystem registry) on loopback; the
  * CA's live CRL is the revocation source of both.
  *
- * <p>Each test gets its own identities, servers and global configuration ({@link Road}); only the
- * CA (slow to create) and the backend are shared. Connections between security servers are pooled
+ * <p>Each test gets a network of its own ({@link Road}, on {@link TRoadNetwork}): its own identities,
+ * servers, backend, clock and global configuration; only the CA (slow to create) is shared. Connections between security servers are pooled
  * and a TLS connection is authenticated once, at its handshake: a change of certificate status is
  * therefore asserted through a <em>fresh</em> client security server ({@link Road#freshClient()}),
  * which must open a new connection with a full handshake. What an already-open connection does is
  * pinned by {@link #anAlreadyOpenConnectionToARevokedProviderKeepsCarryingRequestsUntilItIsClosed()}.
  */
 class CertificateStatusTest {
-    private static final MemberId A = new MemberId("TW", "GOV", "A");
-    private static final MemberId B = new MemberId("TW", "GOV", "B");
-    private static final SubsystemId APP = A.subsystem("app");
-    private static final SubsystemId REGISTRY = B.subsystem("registry");
-    private static final ServiceId PERSON = REGISTRY.service("person");
     private static final String PERSON_PATH = "/r1/TW/GOV/B/registry/person/persons/1";
     private static final String SSL_FAILED = "Server.ClientProxy.SslAuthenticationFailed";
     private static final Duration SHORT_VALIDITY = Duration.ofSeconds(6);
 
     private static CertificateAuthority ca;
-    private static CountingBackend backend;
 
     private final List<Road> roads = new ArrayList<>();
 
     @BeforeAll
-    static void startCaAndBackend() {
+    static void startCa() {
         ca = TestPki.newCa();
-        backend = new CountingBackend();
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        backend.close();
     }
 
     @AfterEach
@@ -100,12 +62,12 @@ class CertificateStatusTest {
     @Test
     void theSetupWorksWhileNoCertificateIsRevokedOrExpired() {
         var road = road(null, null);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
 
         assertOk(road.call());
         assertOk(road.freshClient().call());
 
-        assertThat(backend.calls()).isEqualTo(calls + 2);
+        assertThat(road.backend.calls()).isEqualTo(calls + 2);
         assertThat(road.clientLog.records()).hasSize(2);
         assertThat(road.providerLog.records()).hasSize(2);
     }
@@ -116,11 +78,11 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         revoke(road.providerTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.freshClient().call();
 
         assertError(response, SSL_FAILED);
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
         assertThat(road.providerLog.records()).hasSize(1);
     }
 
@@ -130,13 +92,13 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         revoke(road.clientTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.freshClient().call();
 
         // the provider aborts the handshake (certificate_revoked alert): the client sees a TLS failure
         assertError(response, SSL_FAILED);
         assertThat(response.body()).contains("TLS with " + B.encoded());
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
         assertThat(road.providerLog.records()).hasSize(1);
     }
 
@@ -164,12 +126,12 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         revoke(road.clientSigning);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.call();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue(XRoadHeaders.ERROR)).hasValue("Client.InvalidSignatureValue");
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
         assertThat(road.providerLog.records()).hasSize(1);
     }
 
@@ -179,11 +141,11 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         road.passExpiryOf(road.providerTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.freshClient().call();
 
         assertError(response, SSL_FAILED);
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
     }
 
     @Test
@@ -192,11 +154,11 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         road.passExpiryOf(road.clientTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.freshClient().call();
 
         assertError(response, SSL_FAILED);
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
         assertThat(road.providerLog.records()).hasSize(1);
     }
 
@@ -236,12 +198,12 @@ class CertificateStatusTest {
         assertOk(road.call());
 
         revoke(road.clientTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.call();
 
         assertError(response, "Server.ServerProxy.SslAuthenticationFailed");
         assertThat(response.body()).contains("revoked");
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
         assertThat(road.providerLog.records()).hasSize(1);
     }
 
@@ -253,11 +215,11 @@ class CertificateStatusTest {
         road.awaitNoProviderConnection(); // the provider closed it; the same client reconnects
 
         revoke(road.providerTls);
-        int calls = backend.calls();
+        int calls = road.backend.calls();
         var response = road.call();
 
         assertError(response, SSL_FAILED);
-        assertThat(backend.calls()).isEqualTo(calls);
+        assertThat(road.backend.calls()).isEqualTo(calls);
     }
 
     private Road road(@Nullable Duration providerTlsValidity, @Nullable Duration clientTlsValidity) {
@@ -278,7 +240,7 @@ class CertificateStatusTest {
     private static void assertOk(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue(XRoadHeaders.ERROR)).isEmpty();
-        assertThat(response.body()).isEqualTo("GET /api/persons/1");
+        assertThat(response.body()).startsWith("GET /api/persons/1\n"); // the backend's echo
     }
 
     private static void assertError(HttpResponse<String> response, String type) {
@@ -289,71 +251,58 @@ class CertificateStatusTest {
         assertThat(response.body()).contains("\"type\":\"" + type + "\"").doesNotContain("at tw.smartgov");
     }
 
-    private static SigningIdentity identity(CertificateProfile profile, @Nullable Duration validity) {
-        KeyPair keys = TestPki.keyPair("EC", "secp256r1");
-        var request = new IssuanceRequest(
-                TestPki.csr(keys, "CN=security server"), profile, List.of("ss.test"), List.of(), validity);
-        return new SigningIdentity(keys.getPrivate(), ca.issue(request));
-    }
-
     /**
-     * A client security server of A and a provider security server of B with their own identities,
-     * a global configuration that pins them, and access for A's app to B's person service.
+     * A network of its own ({@link TRoadNetwork}) on the shared CA, with its own identities, backend
+     * and clock, named as this test speaks of it: a client server of A and a provider server of B.
      */
     private static final class Road implements AutoCloseable {
-        final SigningIdentity clientTls;
-        final SigningIdentity clientSigning = identity(CertificateProfile.SIGNING, null);
-        final SigningIdentity providerTls;
-        final SigningIdentity providerSigning = identity(CertificateProfile.SIGNING, null);
         final OffsetClock clock = new OffsetClock();
-        final InMemoryMessageLog clientLog = new InMemoryMessageLog();
-        final InMemoryMessageLog providerLog = new InMemoryMessageLog();
-        private final AtomicReference<GlobalConfiguration> conf = new AtomicReference<>(configuration(List.of()));
-        private final TestSecurityServer provider;
-        private TestSecurityServer client;
+        final TRoadNetwork network;
+        final SigningIdentity clientTls;
+        final SigningIdentity clientSigning;
+        final SigningIdentity providerTls;
+        final SigningIdentity providerSigning;
+        final TRoadNetwork.RecordingLog clientLog;
+        final TRoadNetwork.RecordingLog providerLog;
+        final Backend backend;
 
         Road(@Nullable Duration providerTlsValidity, @Nullable Duration clientTlsValidity) {
-            providerTls = identity(CertificateProfile.TLS_PEER, providerTlsValidity);
-            clientTls = identity(CertificateProfile.TLS_PEER, clientTlsValidity);
-            var rights = new InMemoryAccessRights();
-            rights.grant(AccessGrant.whole(APP, PERSON));
-            provider = start(
-                    B,
-                    REGISTRY,
-                    providerTls,
-                    providerSigning,
-                    providerLog,
-                    ProvidedServices.of(Map.of(PERSON, backend.uri("/api"))),
-                    rights,
-                    Duration.ofMinutes(1));
-            client = startClient();
-            conf.set(configuration(List.of(
-                    entry(A, client.providerAddress(), clientTls, clientSigning, APP),
-                    entry(B, provider.providerAddress(), providerTls, providerSigning, REGISTRY))));
+            var builder = TRoadNetwork.builder().ca(ca).clock(clock).readTimeout(Duration.ofSeconds(2));
+            if (providerTlsValidity != null) {
+                builder.providerTlsValidity(providerTlsValidity);
+            }
+            if (clientTlsValidity != null) {
+                builder.clientTlsValidity(clientTlsValidity);
+            }
+            network = builder.build();
+            clientTls = network.aTls;
+            clientSigning = network.aSign;
+            providerTls = network.bTls;
+            providerSigning = network.bSign;
+            clientLog = network.clientLog;
+            providerLog = network.providerLog;
+            backend = network.backend;
         }
 
         /**
          * Replaces the client security server by a new one with the same identities: a new TLS
-         * context, so no pooled connection and no TLS session to resume. (The provider identifies it
-         * by its pinned certificate, not by its address.)
+         * context, so no pooled connection and no TLS session to resume.
          */
         Road freshClient() {
-            client.close();
-            client = startClient();
+            network.restartClient();
             return this;
         }
 
         /** Restarts the client server (same identities) with connections to peers reused this long. */
         void limitPeerConnectionAge(Duration maxAge) {
-            client.close();
-            client = startClient(maxAge);
+            network.restartClient(maxAge);
         }
 
         /** Test seam: the provider side closes connections idle this long (set before connecting). */
         void closeIdleProviderConnectionsAfter(Duration idle) throws ReflectiveOperationException {
             var field = DataPath.class.getDeclaredField("providerConnector");
             field.setAccessible(true);
-            ((ServerConnector) field.get(provider.dataPath())).setIdleTimeout(idle.toMillis());
+            ((ServerConnector) field.get(network.b.dataPath())).setIdleTimeout(idle.toMillis());
         }
 
         /**
@@ -367,12 +316,12 @@ class CertificateStatusTest {
 
         /** Waits (at most 10 s) until the provider port has no connection open. */
         void awaitNoProviderConnection() {
-            assertThat(Await.until(() -> provider.providerConnectionProtocols().isEmpty(), Duration.ofSeconds(10)))
+            assertThat(Await.until(() -> network.b.providerConnectionProtocols().isEmpty(), Duration.ofSeconds(10)))
                     .isTrue();
         }
 
         HttpResponse<String> call() {
-            var request = HttpRequest.newBuilder(URI.create(client.clientUri() + PERSON_PATH))
+            var request = HttpRequest.newBuilder(URI.create(network.a.clientUri() + PERSON_PATH))
                     .header(XRoadHeaders.CLIENT, APP.encoded())
                     .timeout(Duration.ofSeconds(10))
                     .GET()
@@ -391,81 +340,9 @@ class CertificateStatusTest {
             }
         }
 
-        private TestSecurityServer startClient() {
-            return startClient(Duration.ofMinutes(1));
-        }
-
-        private TestSecurityServer startClient(Duration peerConnectionMaxAge) {
-            return start(
-                    A,
-                    APP,
-                    clientTls,
-                    clientSigning,
-                    clientLog,
-                    ProvidedServices.of(Map.of()),
-                    (c, s, m, p) -> false,
-                    peerConnectionMaxAge);
-        }
-
-        private TestSecurityServer start(
-                MemberId owner,
-                SubsystemId subsystem,
-                SigningIdentity tls,
-                SigningIdentity signing,
-                MessageLog log,
-                ProvidedServices services,
-                AccessRights rights,
-                Duration peerConnectionMaxAge) {
-            var settings = SecurityServerSettings.builder(owner)
-                    .clients(List.of(subsystem))
-                    .connectTimeout(Duration.ofSeconds(1))
-                    .readTimeout(Duration.ofSeconds(2))
-                    .peerConnectionMaxAge(peerConnectionMaxAge)
-                    .build();
-            return TestSecurityServer.start(
-                    settings,
-                    new TestSecurityServer.Parts(
-                            tls,
-                            signing,
-                            conf::get,
-                            ca.revocationSource(),
-                            services,
-                            rights,
-                            log,
-                            new SimpleMeterRegistry(),
-                            clock));
-        }
-
-        private static SecurityServerEntry entry(
-                MemberId owner, URI address, SigningIdentity tls, SigningIdentity signing, SubsystemId subsystem) {
-            return new SecurityServerEntry(
-                    "ss1",
-                    owner,
-                    address.toString(),
-                    PeerTrust.sha256Hex(tls.certificate()),
-                    PeerTrust.sha256Hex(signing.certificate()),
-                    Pem.encode(new JwsSigner(signing).chain()),
-                    List.of(subsystem));
-        }
-
-        private static GlobalConfiguration configuration(List<SecurityServerEntry> servers) {
-            return new GlobalConfiguration(
-                    "TW",
-                    1,
-                    Instant.now(),
-                    Instant.now().plus(Duration.ofHours(1)),
-                    List.of(
-                            new MemberEntry(A, "Agency A", List.of("app")),
-                            new MemberEntry(B, "Agency B", List.of("registry"))),
-                    servers,
-                    List.of(Pem.encode(List.of(ca.root()))),
-                    List.of());
-        }
-
         @Override
         public void close() {
-            client.close();
-            provider.close();
+            network.close();
         }
     }
 
@@ -493,45 +370,6 @@ class CertificateStatusTest {
         @Override
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    /** Answers every request with its method and path, and counts the calls. */
-    private static final class CountingBackend implements AutoCloseable {
-        private final HttpServer server;
-        private final AtomicInteger calls = new AtomicInteger();
-
-        CountingBackend() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/", exchange -> {
-                try (exchange) {
-                    calls.incrementAndGet();
-                    byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI())
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                }
-            });
-            server.start();
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        }
-
-        int calls() {
-            return calls.get();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

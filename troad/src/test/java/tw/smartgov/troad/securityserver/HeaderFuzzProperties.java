@@ -23,14 +23,14 @@ class HeaderFuzzProperties {
     private static final List<String> FILTERED = List.of("Keep-Alive", "Proxy-Connection", "Proxy-Authorization");
     private static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+.^_`|~-";
     private static final String VISIBLE = visible();
-    private final TRoadFixture t = TRoadFixture.shared();
+    private final TRoadNetwork t = TRoadNetwork.shared();
 
     @Test
     void randomHeadersPassUnchangedExceptTheFilteredOnes() {
         RandomCases.check(60, random -> {
             Map<String, String> headers = headers(random);
             List<String> filtered = filtered(random);
-            var request = t.request(t.a, ECHO).header(XRoadHeaders.CLIENT, TRoadFixture.APP.encoded());
+            var request = t.request(t.a, ECHO).header(XRoadHeaders.CLIENT, TRoadNetwork.APP.encoded());
             headers.forEach(request::header);
             filtered.forEach(name -> request.header(name, "drop-me"));
 
@@ -47,7 +47,7 @@ class HeaderFuzzProperties {
     void garbageClientHeadersAlwaysGiveATyped400() {
         RandomCases.check(100, random -> {
             String client = garbageClient(random);
-            if (client.equals(TRoadFixture.APP.encoded()) || client.equals(TRoadFixture.OTHER.encoded())) {
+            if (client.equals(TRoadNetwork.APP.encoded()) || client.equals(TRoadNetwork.OTHER.encoded())) {
                 return;
             }
             HttpRequest request;

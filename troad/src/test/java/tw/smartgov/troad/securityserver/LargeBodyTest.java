@@ -24,7 +24,7 @@ import tw.smartgov.troad.protocol.XRoadHeaders;
 class LargeBodyTest {
     private static final long SIZE = 50L * 1024 * 1024;
     private static final long ALLOWED_GROWTH = 8L * 1024 * 1024;
-    private final TRoadFixture t = TRoadFixture.shared();
+    private final TRoadNetwork t = TRoadNetwork.shared();
 
     @AfterEach
     void reset() {
@@ -35,7 +35,7 @@ class LargeBodyTest {
     void a50MegabyteRequestBodyStreamsThroughWithBoundedMemory() throws Exception {
         var memory = new HeapWatch();
         var response = t.send(t.request(t.a, "/r1/TW/GOV/B/registry/person/sink")
-                .header(XRoadHeaders.CLIENT, TRoadFixture.APP.encoded())
+                .header(XRoadHeaders.CLIENT, TRoadNetwork.APP.encoded())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Backend.GeneratedStream(SIZE)))
                 .build());
@@ -52,7 +52,7 @@ class LargeBodyTest {
         var response = t.fixtureHttp()
                 .send(
                         t.request(t.a, "/r1/TW/GOV/B/registry/person/big?size=" + SIZE)
-                                .header(XRoadHeaders.CLIENT, TRoadFixture.APP.encoded())
+                                .header(XRoadHeaders.CLIENT, TRoadNetwork.APP.encoded())
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());

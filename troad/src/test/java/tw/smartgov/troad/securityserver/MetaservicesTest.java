@@ -1,9 +1,9 @@
 package tw.smartgov.troad.securityserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tw.smartgov.troad.securityserver.TRoadFixture.APP;
-import static tw.smartgov.troad.securityserver.TRoadFixture.OTHER;
-import static tw.smartgov.troad.securityserver.TRoadFixture.PERSON;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.APP;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.OTHER;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.PERSON;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import tw.smartgov.troad.securityserver.config.AccessGrant;
 class MetaservicesTest {
     private static final String PROVIDER = "/r1/TW/GOV/B/registry/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final TRoadFixture t = TRoadFixture.shared();
+    private final TRoadNetwork t = TRoadNetwork.shared();
 
     @AfterEach
     void reset() {
@@ -63,7 +63,7 @@ class MetaservicesTest {
         assertThat(app.get("id").get("member_code").asString()).isEqualTo("A");
         assertThat(app.get("id").get("xroad_instance").asString()).isEqualTo("TW");
         assertThat(app.get("id").get("object_type").asString()).isEqualTo("SUBSYSTEM");
-        assertThat(body.get("member").size()).isEqualTo(4 + 5); // members plus subsystems
+        assertThat(body.get("member").size()).isEqualTo(4 + 6); // members plus subsystems
         assertThat(json(get("/r1/listClients", null))).isEqualTo(body);
     }
 
@@ -102,7 +102,7 @@ class MetaservicesTest {
     void getOpenApiReturnsTheStoredDocument() {
         var response = get(PROVIDER + "getOpenAPI?serviceCode=person", OTHER.encoded());
 
-        assertThat(json(response)).isEqualTo(JSON.readTree(TRoadFixture.PERSON_OPENAPI));
+        assertThat(json(response)).isEqualTo(JSON.readTree(TRoadNetwork.PERSON_OPENAPI));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package tw.smartgov.troad.securityserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tw.smartgov.troad.securityserver.TRoadFixture.APP;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.APP;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -47,7 +47,7 @@ import tw.smartgov.troad.securityserver.peers.TlsContexts;
 /** Security servers talk HTTP/2 to each other, and still answer a peer that offers only HTTP/1.1. */
 class PeerProtocolTest {
     private static final char[] KEY_PASSWORD = "in-memory".toCharArray();
-    private final TRoadFixture t = TRoadFixture.shared();
+    private final TRoadNetwork t = TRoadNetwork.shared();
 
     @AfterEach
     void reset() {

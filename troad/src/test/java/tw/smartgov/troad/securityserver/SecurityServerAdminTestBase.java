@@ -24,7 +24,7 @@ import tw.smartgov.trust.testing.TestNodeProperties;
 /**
  * Base of the security server's management tests: trust and T-Road in the {@code security-server}
  * profile on a random port and a throwaway PostgreSQL database; the context's meter registry is
- * the loopback T-Road's, so exchanges through {@link TRoadFixture} show in monitoring.
+ * the loopback T-Road's, so exchanges through {@link TRoadNetwork} show in monitoring.
  */
 @SpringBootTest(
         classes = {CentralTestApplication.class, SecurityServerAdminTestBase.SharedMeters.class},
@@ -33,7 +33,7 @@ import tw.smartgov.trust.testing.TestNodeProperties;
 abstract class SecurityServerAdminTestBase {
     private static final String DATA_DIR = tempDir();
     final HttpClient http = HttpClient.newHttpClient();
-    final TRoadFixture t = TRoadFixture.shared();
+    final TRoadNetwork t = TRoadNetwork.shared();
 
     @LocalServerPort
     int port;
@@ -48,7 +48,7 @@ abstract class SecurityServerAdminTestBase {
     static class SharedMeters {
         @Bean
         MeterRegistry meterRegistry() {
-            return TRoadFixture.shared().meters;
+            return TRoadNetwork.shared().meters;
         }
     }
 

@@ -15,7 +15,7 @@ class SecurityServerPageTest extends SecurityServerAdminTestBase {
 
     @Test
     void thePageIsBilingualWithOneHeadingLabelledFieldsAndScopedHeaders() {
-        accessRights.grant(AccessGrant.whole(TRoadFixture.OTHER, TRoadFixture.PERSON));
+        accessRights.grant(AccessGrant.whole(TRoadNetwork.OTHER, TRoadNetwork.PERSON));
         var response = get(PAGE);
         assertThat(response.statusCode()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());

@@ -1,8 +1,8 @@
 package tw.smartgov.troad.securityserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tw.smartgov.troad.securityserver.TRoadFixture.APP;
-import static tw.smartgov.troad.securityserver.TRoadFixture.OTHER;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.APP;
+import static tw.smartgov.troad.securityserver.TRoadNetwork.OTHER;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +17,7 @@ import tw.smartgov.troad.securityserver.exchange.TRoadHeaders;
 
 class SecurityServerTest {
     private static final String PERSON = "/r1/TW/GOV/B/registry/person";
-    private final TRoadFixture t = TRoadFixture.shared();
+    private final TRoadNetwork t = TRoadNetwork.shared();
 
     @AfterEach
     void reset() {
@@ -108,7 +108,7 @@ class SecurityServerTest {
 
     @Test
     void accessRightsLimitedToAMethodAndPathPrefix() {
-        t.rights.grant(new AccessGrant(OTHER, TRoadFixture.PERSON, "GET", "/public"));
+        t.rights.grant(new AccessGrant(OTHER, TRoadNetwork.PERSON, "GET", "/public"));
         assertThat(get(t.a, PERSON + "/public/x", OTHER.encoded()).statusCode()).isEqualTo(200);
         assertError(get(t.a, PERSON + "/publicity", OTHER.encoded()), 403, "Server.ServerProxy.AccessDenied");
     }
@@ -162,7 +162,7 @@ class SecurityServerTest {
     void aSlowBackendTimesOutWithinTheReadTimeout() {
         long start = System.nanoTime();
         assertError(get(PERSON + "/slow"), 500, "Server.ServerProxy.ServiceTimeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TRoadFixture.READ_TIMEOUT.plusMillis(1_500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TRoadNetwork.READ_TIMEOUT.plusMillis(1_500));
     }
 
     @Test
@@ -290,7 +290,7 @@ class SecurityServerTest {
     @Test
     void eachPhaseOfAnExchangeIsTimedOnBothSides() {
         // its own network: other tests' exchanges, finishing after they ended, would add to the meters
-        try (var own = TRoadFixture.ownNetwork()) {
+        try (var own = TRoadNetwork.ownNetwork()) {
             assertThat(own.send(own.request(own.a, PERSON + "/persons/1")
                                     .header(XRoadHeaders.CLIENT, APP.encoded())
                                     .GET()
@@ -321,7 +321,7 @@ class SecurityServerTest {
 
     /** The counts once each phase named in {@code atLeast} reached its count (or after 5 s). */
     private static java.util.Map<String, Long> phaseCountsOnce(
-            TRoadFixture network, java.util.Map<String, Long> atLeast) {
+            TRoadNetwork network, java.util.Map<String, Long> atLeast) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline
                 && atLeast.entrySet().stream().anyMatch(e -> counts(e.getKey(), phaseCounts(network)) < e.getValue())) {
@@ -334,7 +334,7 @@ class SecurityServerTest {
         return counts.getOrDefault(phase, 0L);
     }
 
-    private static java.util.Map<String, Long> phaseCounts(TRoadFixture network) {
+    private static java.util.Map<String, Long> phaseCounts(TRoadNetwork network) {
         var counts = new java.util.HashMap<String, Long>();
         for (var timer : network.meters.find("troad.exchange.phase").timers()) {
             counts.merge(timer.getId().getTag("side") + "/" + timer.getId().getTag("phase"), timer.count(), Long::sum);

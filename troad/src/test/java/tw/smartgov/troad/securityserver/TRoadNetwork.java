@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +30,7 @@ import tw.smartgov.troad.identifier.ServiceId;
 import tw.smartgov.troad.identifier.SubsystemId;
 import tw.smartgov.troad.messagelog.InMemoryMessageLog;
 import tw.smartgov.troad.messagelog.MessageLog;
+import tw.smartgov.troad.messagelog.MessageLogs;
 import tw.smartgov.troad.messagelog.MessageRecord;
 import tw.smartgov.troad.protocol.XRoadHeaders;
 import tw.smartgov.troad.securityserver.config.AccessGrant;
@@ -39,41 +43,56 @@ import tw.smartgov.troad.securityserver.config.ServiceDescription;
 import tw.smartgov.troad.securityserver.peers.PeerTrust;
 import tw.smartgov.trust.ca.CertificateAuthority;
 import tw.smartgov.trust.ca.CertificateProfile;
+import tw.smartgov.trust.ca.IssuanceRequest;
 import tw.smartgov.trust.ca.Pem;
 import tw.smartgov.trust.ca.TestPki;
 import tw.smartgov.trust.keys.SigningIdentity;
 import tw.smartgov.trust.signature.JwsSigner;
 
 /**
- * Real loopback T-Road for tests: member A (client subsystems app and other) behind server a,
- * member B (provider subsystem registry) behind server b, a rogue server d whose TLS certificate
- * is not pinned, and entries for a provider whose server is down and one whose pin is wrong. Each
- * server is started like a node starts its data path ({@link TestSecurityServer}). One shared
- * instance per test JVM; tests reset what they change (configuration, access rights, services,
- * failing logs) with {@link #reset()}, and count only the records of their own exchanges ({@link
- * RecordingLog#recordsOf}).
+ * The one live T-Road network of troad's tests, on loopback: member A (client subsystems app, other
+ * and quiet) behind server a, member B (provider subsystem registry, services person and down)
+ * behind server b, a rogue server whose TLS certificate is not pinned, and entries for a provider
+ * whose server is down and one whose pin is wrong. Every server is started the way a node starts
+ * its data path ({@link TestSecurityServer}); every certificate comes from one CA.
+ *
+ * <p>{@link #shared()} is the network of tests that only read what they did: they reset what they
+ * change (configuration, access rights, services, failing logs) with {@link #reset()} and count
+ * only the records of their own exchanges ({@link RecordingLog#recordsOf}). A test that counts
+ * what every exchange adds (meters, a backend's calls), moves a clock or changes certificates
+ * builds a network of its own ({@link #ownNetwork()}, {@link #builder()}) and closes it after.
+ * Message logs are in memory unless the builder is given the real ones ({@link
+ * Builder#messageLogs(MessageLogs)}, in PostgreSQL).
  */
-final class TRoadFixture implements AutoCloseable {
-    static final MemberId A = new MemberId("TW", "GOV", "A");
-    static final MemberId B = new MemberId("TW", "GOV", "B");
-    static final SubsystemId APP = A.subsystem("app");
+public final class TRoadNetwork implements AutoCloseable {
+    public static final MemberId A = new MemberId("TW", "GOV", "A");
+    public static final MemberId B = new MemberId("TW", "GOV", "B");
+    public static final SubsystemId APP = A.subsystem("app");
     static final SubsystemId OTHER = A.subsystem("other");
-    static final SubsystemId REGISTRY = B.subsystem("registry");
+    /** A's subsystem whose messages the real message logs keep as metadata only (if so configured). */
+    public static final SubsystemId QUIET = A.subsystem("quiet");
+
+    public static final SubsystemId REGISTRY = B.subsystem("registry");
     static final SubsystemId GONE = new MemberId("TW", "GOV", "C").subsystem("gone");
     static final SubsystemId IMPOSTOR = new MemberId("TW", "GOV", "E").subsystem("fake");
-    static final ServiceId PERSON = REGISTRY.service("person");
+    public static final ServiceId PERSON = REGISTRY.service("person");
     static final ServiceId BACKEND_DOWN = REGISTRY.service("down");
     static final String PERSON_OPENAPI =
             "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Person\",\"version\":\"1\"},\"paths\":{}}";
     static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
-    private static TRoadFixture shared;
+    private static @Nullable TRoadNetwork shared;
 
-    final CertificateAuthority ca = TestPki.newCa();
+    final CertificateAuthority ca;
+    private final Clock clock;
+    private final Builder options;
     final Backend backend;
     final AtomicReference<GlobalConfiguration> conf = new AtomicReference<>();
-    final RecordingLog clientLog = new RecordingLog();
-    final RecordingLog providerLog = new RecordingLog();
+    /** Server a's message log; see {@link RecordingLog#use} to swap the log behind it. */
+    public final RecordingLog clientLog;
+    /** Server b's message log. */
+    public final RecordingLog providerLog;
+
     final InMemoryAccessRights rights = new InMemoryAccessRights();
     /** What every server consults; tests may point it at other rights until {@link #reset()}. */
     final SwitchableRights activeRights = new SwitchableRights(rights);
@@ -81,10 +100,14 @@ final class TRoadFixture implements AutoCloseable {
     final InMemoryProvidedServices services = new InMemoryProvidedServices();
     private final List<ServiceDescription> initialServices = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final TestSecurityServer a;
+    /** Server a; replaced by {@link #restartClient}. */
+    volatile TestSecurityServer a;
+
     final TestSecurityServer b;
     final TestSecurityServer rogue;
-    private final SigningIdentity bTls;
+    final SigningIdentity bTls;
+    final SigningIdentity bSign;
+    final SigningIdentity aSign;
     private @Nullable TamperingRelay relay;
     /** A's TLS identity, pinned for A's server in the configuration. */
     final SigningIdentity aTls;
@@ -95,45 +118,58 @@ final class TRoadFixture implements AutoCloseable {
             .build();
     private final List<SecurityServerEntry> entries = new ArrayList<>();
 
-    /**
-     * A network of its own, for a test that counts what every exchange of the network adds (its
-     * meters): exchanges of other tests, finishing late, cannot reach it. Close it after.
-     */
-    static TRoadFixture ownNetwork() {
-        return new TRoadFixture();
+    public static Builder builder() {
+        return new Builder();
     }
 
-    static synchronized TRoadFixture shared() {
+    /**
+     * A network of its own with the defaults, for a test that counts what every exchange of the
+     * network adds (its meters): exchanges of other tests, finishing late, cannot reach it. Close it
+     * after.
+     */
+    public static TRoadNetwork ownNetwork() {
+        return builder().build();
+    }
+
+    /** The network shared by the tests of this JVM that only read (see the class comment). */
+    public static synchronized TRoadNetwork shared() {
         if (shared == null) {
-            shared = new TRoadFixture();
+            shared = builder().build();
         }
         return shared;
     }
 
-    private TRoadFixture() {
+    private TRoadNetwork(Builder options) {
+        this.options = options;
+        this.ca = options.ca != null ? options.ca : TestPki.newCa();
+        this.clock = options.clock;
+        MessageLogs logs = options.messageLogs;
+        this.clientLog = new RecordingLog(logs == null ? null : logs.forServer(A, "ss1"));
+        this.providerLog = new RecordingLog(logs == null ? null : logs.forServer(B, "ss1"));
         try {
             backend = new Backend();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         conf.set(configuration(List.of(), Instant.now().plus(Duration.ofHours(1))));
-        aTls = identity(CertificateProfile.TLS_PEER);
-        var aSign = identity(CertificateProfile.SIGNING);
-        bTls = identity(CertificateProfile.TLS_PEER);
-        var bSign = identity(CertificateProfile.SIGNING);
-        a = start(A, List.of(APP, OTHER), aTls, aSign, clientLog, ProvidedServices.of(Map.of()));
+        aTls = identity(CertificateProfile.TLS_PEER, options.aTlsValidity);
+        aSign = identity(CertificateProfile.SIGNING, null);
+        bTls = identity(CertificateProfile.TLS_PEER, options.bTlsValidity);
+        bSign = identity(CertificateProfile.SIGNING, null);
+        a = startClient(options.peerConnectionMaxAge);
         initialServices.add(new ServiceDescription(PERSON, backend.uri("/api"), PERSON_OPENAPI));
         initialServices.add(
                 new ServiceDescription(BACKEND_DOWN, URI.create("http://127.0.0.1:" + LoopbackPorts.free()), null));
-        b = start(B, List.of(REGISTRY), bTls, bSign, providerLog, services);
+        b = start(B, List.of(REGISTRY), bTls, bSign, providerLog, services, options.peerConnectionMaxAge);
         rogue = start(
                 A,
                 List.of(APP),
-                identity(CertificateProfile.TLS_PEER),
+                identity(CertificateProfile.TLS_PEER, null),
                 aSign,
                 clientLog,
-                ProvidedServices.of(Map.of()));
-        entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER)));
+                ProvidedServices.of(Map.of()),
+                options.peerConnectionMaxAge);
+        entries.add(entry(A, a.providerAddress(), aTls, aSign, List.of(APP, OTHER, QUIET)));
         entries.add(entry(B, b.providerAddress(), bTls, bSign, List.of(REGISTRY)));
         entries.add(entry(
                 GONE.member(), URI.create("https://127.0.0.1:" + LoopbackPorts.free()), bTls, bSign, List.of(GONE)));
@@ -141,8 +177,35 @@ final class TRoadFixture implements AutoCloseable {
         reset();
     }
 
+    /**
+     * Replaces server a by a new one with the same identities and connections to peers reused this
+     * long: a new TLS context, so no pooled connection and no TLS session to resume. (B identifies a
+     * by its pinned certificate, not by its address.)
+     */
+    void restartClient(Duration peerConnectionMaxAge) {
+        a.close();
+        a = startClient(peerConnectionMaxAge);
+    }
+
+    /** As {@link #restartClient(Duration)}, with the network's connection age. */
+    void restartClient() {
+        restartClient(options.peerConnectionMaxAge);
+    }
+
+    private TestSecurityServer startClient(Duration peerConnectionMaxAge) {
+        return start(
+                A,
+                List.of(APP, OTHER, QUIET),
+                aTls,
+                aSign,
+                clientLog,
+                ProvidedServices.of(Map.of()),
+                peerConnectionMaxAge);
+    }
+
     @Override
     public void close() {
+        http.close();
         a.close();
         b.close();
         rogue.close();
@@ -156,6 +219,7 @@ final class TRoadFixture implements AutoCloseable {
         rights.list().forEach(rights::revoke);
         rights.grant(AccessGrant.whole(APP, PERSON));
         rights.grant(AccessGrant.whole(APP, BACKEND_DOWN));
+        rights.grant(AccessGrant.whole(QUIET, PERSON));
         services.list().forEach(d -> services.remove(d.service()));
         initialServices.forEach(services::put);
         clientLog.reset();
@@ -237,8 +301,14 @@ final class TRoadFixture implements AutoCloseable {
         conf.set(configuration(entries, Instant.now().minus(ago)));
     }
 
-    private SigningIdentity identity(CertificateProfile profile) {
-        return TestPki.identity(ca, profile);
+    private SigningIdentity identity(CertificateProfile profile, @Nullable Duration validity) {
+        if (validity == null) {
+            return TestPki.identity(ca, profile);
+        }
+        KeyPair keys = TestPki.keyPair("EC", "secp256r1");
+        var request = new IssuanceRequest(
+                TestPki.csr(keys, "CN=security server"), profile, List.of("ss.test"), List.of(), validity);
+        return new SigningIdentity(keys.getPrivate(), ca.issue(request));
     }
 
     private TestSecurityServer start(
@@ -247,24 +317,18 @@ final class TRoadFixture implements AutoCloseable {
             SigningIdentity tls,
             SigningIdentity signing,
             MessageLog log,
-            ProvidedServices services) {
+            ProvidedServices services,
+            Duration peerConnectionMaxAge) {
         var settings = SecurityServerSettings.builder(owner)
                 .clients(clients)
-                .connectTimeout(Duration.ofSeconds(1))
-                .readTimeout(READ_TIMEOUT)
+                .connectTimeout(options.connectTimeout)
+                .readTimeout(options.readTimeout)
+                .peerConnectionMaxAge(peerConnectionMaxAge)
                 .build();
         return TestSecurityServer.start(
                 settings,
                 new TestSecurityServer.Parts(
-                        tls,
-                        signing,
-                        conf::get,
-                        ca.revocationSource(),
-                        services,
-                        activeRights,
-                        log,
-                        meters,
-                        Clock.systemUTC()));
+                        tls, signing, conf::get, ca.revocationSource(), services, activeRights, log, meters, clock));
     }
 
     private static SecurityServerEntry entry(
@@ -281,7 +345,7 @@ final class TRoadFixture implements AutoCloseable {
 
     private GlobalConfiguration configuration(List<SecurityServerEntry> servers, Instant expiresAt) {
         var members = List.of(
-                new MemberEntry(A, "Agency A", List.of("app", "other")),
+                new MemberEntry(A, "Agency A", List.of("app", "other", "quiet")),
                 new MemberEntry(B, "Agency B", List.of("registry")),
                 new MemberEntry(GONE.member(), "Agency C", List.of("gone")),
                 new MemberEntry(IMPOSTOR.member(), "Agency E", List.of("fake")));
@@ -294,6 +358,19 @@ final class TRoadFixture implements AutoCloseable {
                 servers,
                 List.of(Pem.encode(List.of(ca.root()))),
                 List.of());
+    }
+
+    /**
+     * POSTs {@code body} to service person's {@code /persons/7/sink} as {@code client} through a;
+     * the backend answers the body's size and SHA-256 ({@link Backend}).
+     */
+    public HttpResponse<String> call(SubsystemId client, String xRoadId, String body) {
+        return send(request(a, "/r1/" + PERSON.encoded() + "/persons/7/sink")
+                .header(XRoadHeaders.CLIENT, client.encoded())
+                .header(XRoadHeaders.ID, xRoadId)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpRequest.Builder request(TestSecurityServer server, String pathAndQuery) {
@@ -336,15 +413,28 @@ final class TRoadFixture implements AutoCloseable {
     }
 
     /**
-     * A message log that records in memory, or fails every record while {@code failing}; each
-     * record takes {@code commitTime} to become durable (or to fail). A test counts the records of
-     * its own exchanges only ({@link #recordsOf}): a provider appends its record after sending the
-     * body, so a record of an earlier test's exchange may still arrive during the next test.
+     * A server's message log: the real one the builder was given, or none, and in memory what it
+     * recorded; it fails every record while {@code failing}, and each record takes {@code
+     * commitTime} to become durable (or to fail). A test counts the records of its own exchanges
+     * only ({@link #recordsOf}): a provider appends its record after sending the body, so a record
+     * of an earlier test's exchange may still arrive during the next test.
      */
-    static final class RecordingLog implements MessageLog {
+    public static final class RecordingLog implements MessageLog {
         private final InMemoryMessageLog memory = new InMemoryMessageLog();
+        private final @Nullable MessageLog original;
+        private volatile @Nullable MessageLog durable;
         volatile boolean failing;
         volatile Duration commitTime = Duration.ZERO;
+
+        RecordingLog(@Nullable MessageLog durable) {
+            this.original = durable;
+            this.durable = durable;
+        }
+
+        /** Records into {@code log} instead (until {@link #reset()}). */
+        public void use(MessageLog log) {
+            durable = log;
+        }
 
         @Override
         public CompletableFuture<Void> record(MessageRecord record) {
@@ -356,21 +446,103 @@ final class TRoadFixture implements AutoCloseable {
             return CompletableFuture.supplyAsync(() -> null, executor).thenCompose(ignored -> commit(record));
         }
 
+        @Override
+        public void rememberSigners(Collection<List<X509Certificate>> chains) {
+            MessageLog log = durable;
+            if (log != null) {
+                log.rememberSigners(chains);
+            }
+        }
+
         private CompletableFuture<Void> commit(MessageRecord record) {
-            return failing ? CompletableFuture.failedFuture(new IOException("disk full")) : memory.record(record);
+            if (failing) {
+                return CompletableFuture.failedFuture(new IOException("disk full"));
+            }
+            MessageLog log = durable;
+            return log == null ? memory.record(record) : log.record(record).thenCompose(done -> memory.record(record));
         }
 
         /** The records of the exchange whose response this is (by its {@code X-Road-Id}). */
-        List<MessageRecord> recordsOf(HttpResponse<?> response) {
+        public List<MessageRecord> recordsOf(HttpResponse<?> response) {
             String xRoadId = response.headers().firstValue(XRoadHeaders.ID).orElseThrow();
             return memory.records().stream()
                     .filter(r -> r.xRoadId().equals(xRoadId))
                     .toList();
         }
 
-        void reset() {
+        /** Every record so far: for a test on a network of its own. */
+        public List<MessageRecord> records() {
+            return memory.records();
+        }
+
+        public void reset() {
             failing = false;
             commitTime = Duration.ZERO;
+            durable = original;
+        }
+    }
+
+    /** How a network is made; every option has a default. */
+    public static final class Builder {
+        private @Nullable CertificateAuthority ca;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable MessageLogs messageLogs;
+        private Duration connectTimeout = Duration.ofSeconds(1);
+        private Duration readTimeout = READ_TIMEOUT;
+        private Duration peerConnectionMaxAge = Duration.ofMinutes(1);
+        private @Nullable Duration aTlsValidity;
+        private @Nullable Duration bTlsValidity;
+
+        private Builder() {}
+
+        /** The CA that issues every certificate (default: a new test CA). */
+        public Builder ca(CertificateAuthority value) {
+            ca = value;
+            return this;
+        }
+
+        /** The servers' clock, which certificates and the configuration's expiry are checked against. */
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /** The real message logs (PostgreSQL) under a and b (default: in memory only). */
+        public Builder messageLogs(MessageLogs value) {
+            messageLogs = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            readTimeout = value;
+            return this;
+        }
+
+        /** How long each server reuses a connection to a peer (default one minute). */
+        public Builder peerConnectionMaxAge(Duration value) {
+            peerConnectionMaxAge = value;
+            return this;
+        }
+
+        /** The validity of a's TLS certificate (default: the CA's). */
+        public Builder clientTlsValidity(Duration value) {
+            aTlsValidity = value;
+            return this;
+        }
+
+        /** The validity of b's TLS certificate (default: the CA's). */
+        public Builder providerTlsValidity(Duration value) {
+            bTlsValidity = value;
+            return this;
+        }
+
+        public TRoadNetwork build() {
+            return new TRoadNetwork(this);
         }
     }
 }
