@@ -262,8 +262,8 @@ class CertificateStatusTest {
         final SigningIdentity clientSigning;
         final SigningIdentity providerTls;
         final SigningIdentity providerSigning;
-        final TRoadNetwork.RecordingLog clientLog;
-        final TRoadNetwork.RecordingLog providerLog;
+        final RecordingLog clientLog;
+        final RecordingLog providerLog;
         final Backend backend;
 
         Road(@Nullable Duration providerTlsValidity, @Nullable Duration clientTlsValidity) {
