@@ -5,7 +5,7 @@
  * tw.smartgov.identity.LevelOfAssurance}) and the named interfaces {@code citizen} and {@code
  * certificate}; everything else is internal to the module.
  */
-@ApplicationModule(allowedDependencies = {"trust", "trust :: *"}) // identity uses only trust
+@ApplicationModule(allowedDependencies = {"trust", "trust :: *", "web"}) // trust, and web for its pages
 @NullMarked
 package tw.smartgov.identity;
 

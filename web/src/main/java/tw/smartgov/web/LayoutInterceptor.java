@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,10 +16,12 @@ final class LayoutInterceptor implements HandlerInterceptor {
     private static final UrlPathHelper PATHS = new UrlPathHelper();
     private final @Nullable String phase;
     private final @Nullable String signInUrl;
+    private final ObjectProvider<PersonNames> personNames;
 
-    LayoutInterceptor(@Nullable String phase, @Nullable String signInUrl) {
+    LayoutInterceptor(@Nullable String phase, @Nullable String signInUrl, ObjectProvider<PersonNames> personNames) {
         this.phase = blankToNull(phase);
         this.signInUrl = blankToNull(signInUrl);
+        this.personNames = personNames;
     }
 
     /**
@@ -48,7 +51,15 @@ final class LayoutInterceptor implements HandlerInterceptor {
         }
         Principal principal = request.getUserPrincipal();
         modelAndView.addObject(
-                "layout", new Layout(principal == null ? null : principal.getName(), here(request), phase, signInUrl));
+                "layout", new Layout(principal == null ? null : nameOf(principal), here(request), phase, signInUrl));
+    }
+
+    private String nameOf(Principal principal) {
+        return personNames
+                .orderedStream()
+                .flatMap(names -> names.nameOf(principal).stream())
+                .findFirst()
+                .orElseGet(principal::getName);
     }
 
     private static boolean isRedirect(ModelAndView modelAndView) {

@@ -2,6 +2,7 @@ package tw.smartgov.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -39,9 +40,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     public static final String LANGUAGE_PARAMETER = "lang";
 
     private final Environment environment;
+    private final ObjectProvider<PersonNames> personNames;
 
-    WebConfiguration(Environment environment) {
+    WebConfiguration(Environment environment, ObjectProvider<PersonNames> personNames) {
         this.environment = environment;
+        this.personNames = personNames;
     }
 
     @Bean
@@ -71,6 +74,8 @@ public class WebConfiguration implements WebMvcConfigurer {
         languageChange.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageChange);
         registry.addInterceptor(new LayoutInterceptor(
-                environment.getProperty("smartgov.web.phase"), environment.getProperty("smartgov.web.sign-in-url")));
+                environment.getProperty("smartgov.web.phase"),
+                environment.getProperty("smartgov.web.sign-in-url"),
+                personNames));
     }
 }

@@ -107,6 +107,8 @@ class IdentityPagesTest extends RunningProvider {
         Document chinese = assertAccessible(browser.get("/identity/account"), "zh-Hant-TW");
         assertThat(chinese.select("h1").text()).isEqualTo("您的 SmartGov 帳號");
         assertThat(chinese.getElementById("account-name").text()).isEqualTo("林怡君");
+        // the layout names the person, not the account's id
+        assertThat(chinese.getElementById("signed-in-person").text()).contains("林怡君");
         assertThat(chinese.getElementById("account-level").text()).contains("高");
         assertThat(chinese.select("#account-summary time").attr("datetime")).isNotBlank();
 
