@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
-import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -98,12 +95,7 @@ class RelyingPartyFlowTest extends RunningProvider {
                 .nonce(new Nonce())
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
                 .build();
-        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
-                        provider().getPushedAuthorizationRequestEndpointURI(),
-                        new ClientSecretBasic(client.id(), client.secret()),
-                        request)
-                .toHTTPRequest()
-                .send());
+        var response = push(client, request);
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
     }
@@ -115,12 +107,7 @@ class RelyingPartyFlowTest extends RunningProvider {
                         new ResponseType("code"), new Scope("openid"), client.id(), URI.create(REDIRECT))
                 .nonce(new Nonce())
                 .build();
-        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
-                        provider().getPushedAuthorizationRequestEndpointURI(),
-                        new ClientSecretBasic(client.id(), client.secret()),
-                        request)
-                .toHTTPRequest()
-                .send());
+        var response = push(client, request);
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
     }
@@ -212,12 +199,7 @@ class RelyingPartyFlowTest extends RunningProvider {
                 .nonce(new Nonce())
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
                 .build();
-        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
-                        provider().getPushedAuthorizationRequestEndpointURI(),
-                        new ClientSecretBasic(client.id(), client.secret()),
-                        request)
-                .toHTTPRequest()
-                .send());
+        var response = push(client, request);
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
     }

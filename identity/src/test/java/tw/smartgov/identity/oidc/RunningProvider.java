@@ -125,16 +125,21 @@ abstract class RunningProvider {
                 .codeChallenge(verifier, CodeChallengeMethod.S256);
         extra.forEach((name, values) -> builder.customParameter(name, values.toArray(String[]::new)));
         var request = builder.build();
-        var response = PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
+        var response = push(client, request);
+        assertThat(response.indicatesSuccess())
+                .as(() -> response.toErrorResponse().getErrorObject().toString())
+                .isTrue();
+        return new Pushed(response.toSuccessResponse().getRequestURI(), request, verifier);
+    }
+
+    /** Pushes {@code request} to the PAR endpoint, authenticated as {@code client}. */
+    PushedAuthorizationResponse push(Client client, AuthenticationRequest request) throws Exception {
+        return PushedAuthorizationResponse.parse(new PushedAuthorizationRequest(
                         provider().getPushedAuthorizationRequestEndpointURI(),
                         new ClientSecretBasic(client.id(), client.secret()),
                         request)
                 .toHTTPRequest()
                 .send());
-        assertThat(response.indicatesSuccess())
-                .as(() -> response.toErrorResponse().getErrorObject().toString())
-                .isTrue();
-        return new Pushed(response.toSuccessResponse().getRequestURI(), request, verifier);
     }
 
     URI authorizeUrl(Client client, URI requestUri) throws Exception {
